@@ -3,10 +3,10 @@ package fr.contact.eds.eventstore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
@@ -43,8 +44,6 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Event storage as a contiguous log of commit documents. Each unit of work becomes one document
@@ -57,7 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommitLogEventStorageEngine.class);
     static final String GUARD_INDEX = "guards_unique";
 
     private final MongoCollection<Document> commits;
@@ -67,6 +65,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     private final int maxPositionRetries;
     private final LongConsumer beforeInsert;
     private final ChangeStreamWatcher watcher;
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    private final AtomicLong knownHead = new AtomicLong(UNKNOWN);
 
     protected CommitLogEventStorageEngine(Builder builder) {
         super(builder);
@@ -90,7 +90,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         commits.createIndex(Indexes.ascending("last"), new IndexOptions().unique(true).name("last_unique"));
         // Sparse: commits without aggregate events carry no guards, and must not collide on "missing".
         commits.createIndex(Indexes.ascending("guards"), new IndexOptions().unique(true).sparse(true).name(GUARD_INDEX));
-        commits.createIndex(Indexes.ascending("aggSeq.a", "aggSeq.l"), new IndexOptions().name("aggregate_sequence"));
+        commits.createIndex(Indexes.ascending("aggSeq.a", "aggSeq.f"), new IndexOptions().name("aggregate_sequence"));
         commits.createIndex(Indexes.ascending("maxTs"), new IndexOptions().name("max_timestamp"));
     }
 
@@ -117,6 +117,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
             beforeInsert.accept(first);
             try {
                 commits.insertOne(commit);
+                knownHead.accumulateAndGet(commit.getLong("last"), Math::max);
                 signal.signal();
                 return;
             } catch (MongoWriteException e) {
@@ -256,16 +257,31 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         return super.readEventData(trackingToken, mayBlock);
     }
 
+    /**
+     * Reads the commits that start within the next {@code batchSize} positions with one {@code $in} on
+     * {@code _id}, plus, when the token points inside a commit, the commit that holds the next position.
+     */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long after = positionOf(lastToken);
+        List<Long> window = new ArrayList<>(batchSize);
+        for (long p = after + 1; p <= after + batchSize; p++) {
+            window.add(p);
+        }
+        List<Document> found = new ArrayList<>();
+        commits.find(in("_id", window)).into(found);
+        found.sort(java.util.Comparator.comparingLong(d -> d.getLong("_id")));
+        if (found.isEmpty() || found.get(0).getLong("_id") != after + 1) {
+            Document holding = commits.find(and(lt("_id", after + 1), gte("last", after + 1))).first();
+            if (holding != null) {
+                found.add(0, holding);
+            }
+        }
         List<TrackedEventData<?>> result = new ArrayList<>();
-        long expected = after + 1;
-        for (Document commit : commits.find(gt("last", after)).sort(ascending("_id")).limit(batchSize)) {
+        long expected = -1;
+        for (Document commit : found) {
             long first = commit.getLong("_id");
-            if (first > expected && !result.isEmpty()) {
-                // Cannot happen with contiguous commits; stop rather than step over a hole.
-                LOG.error("Gap in the commit log between {} and {}", expected, first);
+            if (expected >= 0 && first != expected) {
                 break;
             }
             for (Document entry : commit.getList("events", Document.class)) {
@@ -275,27 +291,38 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 }
             }
             expected = commit.getLong("last") + 1;
-            if (result.size() >= batchSize) {
-                break;
-            }
         }
         return result;
     }
 
+    /**
+     * Follows the aggregate's own chain of commits: each starts at the previous one's last sequence + 1,
+     * which is exactly its guard, so every step is a unique-key lookup. A start inside a commit falls
+     * back to a search on the aggregate's sequence ranges.
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
             int batchSize) {
         List<DomainEventData<?>> result = new ArrayList<>();
-        var filter = elemMatch("aggSeq", and(eq("a", aggregateIdentifier), gte("l", firstSequenceNumber)));
-        for (Document commit : commits.find(filter).sort(ascending("_id"))) {
+        Document commit = commits.find(eq("guards", aggregateIdentifier + "#" + firstSequenceNumber)).first();
+        if (commit == null && firstSequenceNumber > 0) {
+            commit = commits.find(elemMatch("aggSeq", and(eq("a", aggregateIdentifier),
+                    lte("f", firstSequenceNumber), gte("l", firstSequenceNumber)))).first();
+        }
+        while (commit != null) {
+            long last = -1;
             for (Document entry : commit.getList("events", Document.class)) {
-                if (aggregateIdentifier.equals(entry.getString("aid")) && entry.getLong("seq") >= firstSequenceNumber) {
-                    result.add(toDomain(entry));
+                if (aggregateIdentifier.equals(entry.getString("aid"))) {
+                    last = entry.getLong("seq");
+                    if (last >= firstSequenceNumber) {
+                        result.add(toDomain(entry));
+                    }
                 }
             }
             if (result.size() >= batchSize) {
                 break;
             }
+            commit = commits.find(eq("guards", aggregateIdentifier + "#" + (last + 1))).first();
         }
         return result;
     }
@@ -308,15 +335,17 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Document commit = commits.find(eq("aggSeq.a", aggregateIdentifier)).sort(descending("_id"))
-                .projection(Projections.include("aggSeq")).first();
-        if (commit == null) {
-            return Optional.empty();
+        Optional<Long> last = Optional.empty();
+        long next = 0;
+        for (Document commit; (commit = commits.find(eq("guards", aggregateIdentifier + "#" + next))
+                .projection(Projections.include("aggSeq")).first()) != null;) {
+            long l = commit.getList("aggSeq", Document.class).stream()
+                    .filter(d -> aggregateIdentifier.equals(d.getString("a")))
+                    .mapToLong(d -> d.getLong("l")).findFirst().orElseThrow();
+            last = Optional.of(l);
+            next = l + 1;
         }
-        return commit.getList("aggSeq", Document.class).stream()
-                .filter(d -> aggregateIdentifier.equals(d.getString("a")))
-                .map(d -> d.getLong("l"))
-                .findFirst();
+        return last;
     }
 
     @Override
@@ -342,10 +371,21 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         return first == null ? createHeadToken() : new GlobalSequenceTrackingToken(first.getLong("_id") - 1);
     }
 
-    /** The position of the newest committed event, or -1 when the log is empty. */
+    /**
+     * The position of the newest committed event, or -1 when the log is empty. Walks the chain of commits
+     * from the last head this engine knew ({@code _id == last + 1}), so each step is a unique-key lookup.
+     */
     public long headPosition() {
-        Document last = commits.find().sort(descending("_id")).projection(Projections.include("last")).first();
-        return last == null ? -1 : last.getLong("last");
+        long head = knownHead.get();
+        if (head == UNKNOWN) {
+            Document last = commits.find().sort(descending("_id")).projection(Projections.include("last")).first();
+            head = last == null ? -1 : last.getLong("last");
+        }
+        for (Document next; (next = commits.find(eq("_id", head + 1)).projection(Projections.include("last")).first()) != null;) {
+            head = next.getLong("last");
+        }
+        long found = head;
+        return knownHead.accumulateAndGet(found, Math::max);
     }
 
     private static long positionOf(TrackingToken token) {

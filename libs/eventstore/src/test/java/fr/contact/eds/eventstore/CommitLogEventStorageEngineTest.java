@@ -183,6 +183,16 @@ class CommitLogEventStorageEngineTest {
         }
 
         @Test
+        void resumesFromATokenInsideACommit() {
+            var engine = engine();
+            engine.appendEvents(aggregateBatch("a", 0, 4, "w", 0, Instant.now()));
+            engine.appendEvents(aggregateBatch("b", 0, 2, "w", 1, Instant.now()));
+
+            assertThat(engine.readEvents(new GlobalSequenceTrackingToken(1), false).toList())
+                    .extracting(e -> e.trackingToken().position().getAsLong()).containsExactly(2L, 3L, 4L, 5L);
+        }
+
+        @Test
         void createsTailHeadAndTimeTokens() {
             var engine = engine();
             assertThat(engine.createTailToken()).isNull();

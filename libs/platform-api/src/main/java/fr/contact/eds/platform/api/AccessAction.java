@@ -1,0 +1,5 @@
+package fr.contact.eds.platform.api;
+
+public enum AccessAction {
+    READ, SEARCH, EXPORT, CREATE, UPDATE, ERASE
+}

@@ -1,0 +1,5 @@
+package fr.contact.eds.platform.api;
+
+public enum AccessOutcome {
+    SUCCESS, DENIED
+}

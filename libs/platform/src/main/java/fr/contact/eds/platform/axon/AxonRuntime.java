@@ -1,0 +1,135 @@
+package fr.contact.eds.platform.axon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import fr.contact.eds.eventstore.CommitLogEventStorageEngine;
+import fr.contact.eds.platform.config.PlatformConfig;
+import fr.contact.eds.platform.tracing.TraceContextDispatchInterceptor;
+import fr.contact.eds.platform.tracing.TracingHandlerInterceptor;
+import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+
+/**
+ * Axon, wired by hand from CDI (no Quarkus extension for Axon 4 is usable): our commit-log event store,
+ * a MongoDB token store and dead-letter queue in the service's own database, pooled streaming
+ * processors, JSON serialization on a copy of Quarkus's ObjectMapper, and trace context carried in
+ * event metadata.
+ */
+@Singleton
+public class AxonRuntime {
+
+    @Inject
+    MongoClient mongoClient;
+    @Inject
+    ObjectMapper objectMapper;
+    @Inject
+    PlatformConfig config;
+    @Inject
+    OpenTelemetry openTelemetry;
+    @Inject
+    Instance<AxonModule> modules;
+
+    private CommitLogEventStorageEngine engine;
+    private Configuration configuration;
+
+    @PostConstruct
+    void build() {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper.copy()).build();
+        MongoTemplate ownDatabase = DefaultMongoTemplate.builder()
+                .mongoDatabase(mongoClient, config.readModel().database()).build();
+        engine = CommitLogEventStorageEngine.builder()
+                .database(mongoClient.getDatabase(config.eventStore().database()))
+                .eventSerializer(serializer).snapshotSerializer(serializer)
+                .batchSize(config.eventStore().batchSize())
+                .upcasterChain(new EventUpcasterChain(modules.stream().flatMap(m -> m.upcasters().stream()).toList()))
+                .build();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
+                .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine)
+                        .fetchDelay(config.eventStore().fetchDelay().toMillis()).timeUnit(TimeUnit.MILLISECONDS).build())
+                .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
+                        .mongoTemplate(ownDatabase).serializer(serializer).build());
+        configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((c, builder) -> builder
+                        .initialSegmentCount(config.processors().segments())
+                        .batchSize(config.processors().batchSize()))
+                .registerDeadLetterQueueProvider(group -> c -> deadLetterQueue(group, ownDatabase, serializer))
+                .registerDefaultHandlerInterceptor((c, processor) -> new TracingHandlerInterceptor(openTelemetry, processor));
+        configurer.onInitialize(c -> c.onStart(() -> c.eventStore()
+                .registerDispatchInterceptor(new TraceContextDispatchInterceptor(openTelemetry))));
+        modules.forEach(module -> module.configure(configurer));
+        configuration = configurer.buildConfiguration();
+    }
+
+    private static SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, MongoTemplate template,
+            Serializer serializer) {
+        return MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group).mongoTemplate(template)
+                .serializer(serializer).transactionManager(NoTransactionManager.INSTANCE).build();
+    }
+
+    void start(@Observes StartupEvent event) {
+        configuration.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        configuration.shutdown();
+        engine.shutDown();
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    public CommitLogEventStorageEngine engine() {
+        return engine;
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore() {
+        return configuration.eventStore();
+    }
+
+    @Produces
+    @Singleton
+    EventGateway eventGateway() {
+        return configuration.eventGateway();
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+}

@@ -1,0 +1,48 @@
+package fr.contact.eds.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "contact")
+public interface PlatformConfig {
+
+    /** This service's name, as it appears in access records and probes. */
+    String service();
+
+    EventStore eventStore();
+
+    ReadModel readModel();
+
+    Processors processors();
+
+    interface EventStore {
+        /** Database holding the shared event store (all services write and read it). */
+        @WithDefault("contact-events")
+        String database();
+
+        /** Fallback polling period when no change stream wakes the readers. */
+        @WithDefault("100ms")
+        Duration fetchDelay();
+
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    interface ReadModel {
+        /** This service's own database: read models, tokens, dead letters. */
+        String database();
+    }
+
+    interface Processors {
+        @WithDefault("2")
+        int segments();
+
+        /** Readiness goes DOWN when a processor is further than this many events behind the head. */
+        @WithDefault("10000")
+        long maxLag();
+
+        @WithDefault("100")
+        int batchSize();
+    }
+}

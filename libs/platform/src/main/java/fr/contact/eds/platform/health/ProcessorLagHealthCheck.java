@@ -1,0 +1,41 @@
+package fr.contact.eds.platform.health;
+
+import fr.contact.eds.platform.axon.ProcessorStatus;
+import fr.contact.eds.platform.axon.Processors;
+import fr.contact.eds.platform.config.PlatformConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready while a processor is stopped or further behind the event store's head than allowed. */
+@Readiness
+@Singleton
+public class ProcessorLagHealthCheck implements HealthCheck {
+
+    @Inject
+    Processors processors;
+    @Inject
+    PlatformConfig config;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("event-processors").up();
+        long maxLag = config.processors().maxLag();
+        response.withData("maxLag", maxLag);
+        try {
+            for (ProcessorStatus status : processors.statuses()) {
+                response.withData(status.name() + ".lag", status.lag());
+                response.withData(status.name() + ".deadLetters", status.deadLetters());
+                if (!status.running() || status.lag() > maxLag) {
+                    response.down().withData(status.name() + ".running", status.running());
+                }
+            }
+        } catch (RuntimeException e) {
+            response.down().withData("error", String.valueOf(e.getMessage()));
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,45 @@
+package fr.contact.eds.platform.rest;
+
+import fr.contact.eds.platform.axon.ProcessorStatus;
+import fr.contact.eds.platform.axon.Processors;
+import fr.contact.eds.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+@Path("/admin/processors")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class ProcessorAdminResource {
+
+    @Inject
+    Processors processors;
+
+    @GET
+    public List<ProcessorStatus> list() {
+        return processors.statuses();
+    }
+
+    @POST
+    @Path("/{name}/replay")
+    public ProcessorStatus replay(@PathParam("name") String name) {
+        if (!processors.replay(name)) {
+            throw ProblemException.notFound("No streaming processor named " + name);
+        }
+        return processors.status(name).orElseThrow();
+    }
+
+    @POST
+    @Path("/{name}/dead-letters/retry")
+    public Map<String, Integer> retryDeadLetters(@PathParam("name") String name) {
+        return processors.retryDeadLetters(name).map(n -> Map.of("retriedSequences", n))
+                .orElseThrow(() -> ProblemException.notFound("No dead-letter queue for processor " + name));
+    }
+}

@@ -1,0 +1,179 @@
+package fr.contact.eds.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.contact.eds.platform.access.Access;
+import fr.contact.eds.platform.access.AccessRecorder;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.probe.DeliveryProbeProjection;
+import fr.contact.eds.platform.security.Actor;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.TestTokens;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ContactTestResource.class)
+class PlatformTest {
+
+    @Inject
+    AccessRecorder accessRecorder;
+    @Inject
+    AxonRuntime axon;
+    @Inject
+    InMemorySpanExporter spans;
+
+    static <T> T eventually(Supplier<T> attempt, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        AssertionError last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                return attempt.get();
+            } catch (AssertionError e) {
+                last = e;
+                Thread.sleep(50);
+            }
+        }
+        throw last;
+    }
+
+    @Nested
+    class Health {
+
+        @Test
+        void isReadyWithTheEventStoreMongoAndEveryProcessorReported() {
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'event-store' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'event-processors' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'event-processors' }.data.'delivery-probes.lag'", equalTo(0));
+        }
+
+        @Test
+        void isLive() {
+            given().get("/q/health/live").then().statusCode(200);
+        }
+    }
+
+    @Nested
+    class Security {
+
+        @Test
+        void refusesACallWithoutToken() {
+            given().post("/admin/probes").then().statusCode(401);
+        }
+
+        @Test
+        void refusesATokenSignedByAnotherKey() {
+            String forged = TestTokens.forRole(Roles.PLATFORM_ADMIN);
+            forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA";
+            given().header("Authorization", "Bearer " + forged).post("/admin/probes").then().statusCode(401);
+        }
+
+        @Test
+        void refusesTheWrongRole() {
+            given().header("Authorization", TestTokens.bearer(Roles.RESEARCHER)).post("/admin/probes").then().statusCode(403);
+        }
+    }
+
+    @Nested
+    class DeliveryProbes {
+
+        @Test
+        void aProbeReachesTheProjectionInTheTraceOfTheRequestThatSentIt() throws Exception {
+            Response sent = given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN)).post("/admin/probes");
+            sent.then().statusCode(200);
+            String probeId = sent.path("probeId");
+            String traceId = sent.path("traceId");
+
+            eventually(() -> {
+                given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN)).get("/admin/probes/" + probeId)
+                        .then().statusCode(200).body("traceId", equalTo(traceId)).body("service", equalTo("platform-test"));
+                return null;
+            }, Duration.ofSeconds(10));
+            SpanData handled = eventually(() -> {
+                List<SpanData> consumers = spans.getFinishedSpanItems().stream()
+                        .filter(s -> s.getKind() == SpanKind.CONSUMER && s.getTraceId().equals(traceId))
+                        .toList();
+                assertThat(consumers).isNotEmpty();
+                return consumers.get(0);
+            }, Duration.ofSeconds(10));
+            assertThat(handled.getName()).isEqualTo(DeliveryProbeProjection.PROCESSOR + " handle DeliveryProbeSentEvent");
+        }
+
+        @Test
+        void answersNotFoundWithAProblemForAnUnknownProbe() {
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN)).get("/admin/probes/nope")
+                    .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        }
+    }
+
+    @Nested
+    class Processors {
+
+        @Test
+        void listsEachProcessorWithItsLagAndReplaysOnDemand() {
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN)).get("/admin/processors")
+                    .then().statusCode(200).body("find { it.name == 'delivery-probes' }.running", equalTo(true));
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                    .post("/admin/processors/delivery-probes/replay").then().statusCode(200);
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                    .post("/admin/processors/unknown/replay").then().statusCode(404);
+        }
+    }
+
+    @Nested
+    class AccessRecording {
+
+        private final Actor researcher = new Actor("r-1", Set.of(Roles.RESEARCHER), null, "project-7");
+        private final Access access = new Access(Roles.RESEARCHER, "research", AccessAction.READ, "Episode");
+
+        @Test
+        void appendsTheAccessBeforeHandingTheDataBack() {
+            long before = axon.engine().headPosition();
+
+            List<String> data = accessRecorder.reveal(researcher, access, () -> List.of("p-1", "p-2"), d -> d);
+
+            assertThat(data).containsExactly("p-1", "p-2");
+            var recorded = axon.engine().readEvents(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(before), false)
+                    .map(e -> e.getPayload()).filter(AccessRecordedEvent.class::isInstance)
+                    .map(AccessRecordedEvent.class::cast).toList();
+            assertThat(recorded).anySatisfy(e -> {
+                assertThat(e.patientPseudonyms()).containsExactly("p-1", "p-2");
+                assertThat(e.actorSubject()).isEqualTo("r-1");
+                assertThat(e.organisation()).isEqualTo("project-7");
+                assertThat(e.service()).isEqualTo("platform-test");
+                assertThat(e.outcome()).isEqualTo(AccessOutcome.SUCCESS);
+            });
+        }
+
+        @Test
+        void handsNothingBackWhenTheAccessCannotBeRecorded() {
+            var failingStore = org.mockito.Mockito.mock(org.axonframework.eventsourcing.eventstore.EventStore.class);
+            org.mockito.Mockito.doThrow(new IllegalStateException("store down")).when(failingStore)
+                    .publish(org.mockito.ArgumentMatchers.<org.axonframework.eventhandling.EventMessage<?>>any());
+            var config = org.mockito.Mockito.mock(fr.contact.eds.platform.config.PlatformConfig.class);
+            org.mockito.Mockito.when(config.service()).thenReturn("platform-test");
+            var recorder = new AccessRecorder(failingStore, config);
+            assertThatThrownBy(() -> recorder.reveal(researcher, access, () -> List.of("p-1"), d -> d))
+                    .hasMessageContaining("store down");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package fr.contact.eds.devstore;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local runtime's helpers, one command each:
+ * {@code store <dataDir> <host> <port>} runs a file-backed MongoDB-protocol server with change streams;
+ * {@code keys <dir>} creates the local token-signing key pair once;
+ * {@code token <dir> <role> [subject] [claim=value...]} prints a locally signed JWT.
+ */
+public final class DevStore {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (args[0]) {
+            case "store" -> store(rest);
+            case "keys" -> LocalKeys.ensure(Path.of(rest.get(0)));
+            case "token" -> System.out.println(token(rest));
+            default -> usage();
+        }
+    }
+
+    private static void store(List<String> args) throws IOException, InterruptedException {
+        Path dataDir = Path.of(args.get(0));
+        Files.createDirectories(dataDir);
+        H2Backend backend = new H2Backend(dataDir.resolve("contact.mv").toString());
+        backend.enableOplog();
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind(args.get(1), Integer.parseInt(args.get(2)));
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof BindException || e instanceof IllegalStateException) {
+                System.err.println("store: cannot listen on " + args.get(1) + ":" + args.get(2) + " (port in use?)");
+                System.exit(3);
+            }
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdownNow();
+            backend.close();
+            stopped.countDown();
+        }));
+        System.out.println("store: listening on " + args.get(1) + ":" + args.get(2) + ", data in " + dataDir);
+        stopped.await();
+    }
+
+    private static String token(List<String> args) throws Exception {
+        if (args.size() < 2) {
+            usage();
+        }
+        LocalKeys keys = LocalKeys.ensure(Path.of(args.get(0)));
+        String role = args.get(1);
+        String subject = args.size() > 2 && !args.get(2).contains("=") ? args.get(2) : "local-" + role;
+        var claims = new java.util.LinkedHashMap<String, String>();
+        args.stream().skip(2).filter(a -> a.contains("=")).forEach(a -> {
+            int eq = a.indexOf('=');
+            claims.put(a.substring(0, eq), a.substring(eq + 1));
+        });
+        return keys.sign(subject, List.of(role), claims, 8 * 3600);
+    }
+
+    private static void usage() {
+        System.err.println("usage: devstore store <dataDir> <host> <port> | keys <dir> | token <dir> <role> [subject] [claim=value...]");
+        System.exit(2);
+    }
+
+    private DevStore() {
+    }
+}
