@@ -7,14 +7,16 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows inserts into the commit log with a change stream and signals readers, so that a commit
- * written by another process is delivered without waiting for the next poll. Servers without change
- * streams (a standalone mongod) make it stop quietly: readers then rely on polling alone.
+ * written by another process is delivered without waiting for the next poll. Between change events it
+ * also compares the log's head every {@code pollMillis}, which covers servers whose change streams
+ * stay silent; servers that refuse change streams (a standalone mongod) get head polling alone.
  */
 final class ChangeStreamWatcher implements AutoCloseable {
 
@@ -22,32 +24,52 @@ final class ChangeStreamWatcher implements AutoCloseable {
 
     private final MongoCollection<Document> commits;
     private final Runnable onCommit;
+    private final java.util.function.LongSupplier head;
+    private final long pollMillis;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
 
-    private ChangeStreamWatcher(MongoCollection<Document> commits, Runnable onCommit) {
+    private ChangeStreamWatcher(MongoCollection<Document> commits, Runnable onCommit, java.util.function.LongSupplier head,
+            long pollMillis) {
         this.commits = commits;
         this.onCommit = onCommit;
+        this.head = head;
+        this.pollMillis = pollMillis;
         this.thread = new Thread(this::run, "commit-log-watcher");
         this.thread.setDaemon(true);
     }
 
-    static ChangeStreamWatcher start(MongoCollection<Document> commits, Runnable onCommit) {
-        ChangeStreamWatcher watcher = new ChangeStreamWatcher(commits, onCommit);
+    static ChangeStreamWatcher start(MongoCollection<Document> commits, Runnable onCommit,
+            java.util.function.LongSupplier head, long pollMillis) {
+        ChangeStreamWatcher watcher = new ChangeStreamWatcher(commits, onCommit, head, pollMillis);
         watcher.thread.start();
         return watcher;
     }
 
     private void run() {
         int failures = 0;
+        long seen = head.getAsLong();
         while (running) {
-            try (var opened = commits.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert")))).cursor()) {
+            try (var opened = commits.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
+                    .maxAwaitTime(pollMillis, TimeUnit.MILLISECONDS).cursor()) {
                 cursor = opened;
                 failures = 0;
                 while (running) {
+                    long started = System.nanoTime();
                     if (opened.tryNext() != null) {
                         onCommit.run();
+                        continue;
+                    }
+                    // Some servers accept a change stream and never feed it: check the head as well.
+                    long now = head.getAsLong();
+                    if (now != seen) {
+                        seen = now;
+                        onCommit.run();
+                    }
+                    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    if (waited < pollMillis) {
+                        sleepQuietly(pollMillis - waited);
                     }
                 }
             } catch (MongoException e) {
@@ -55,15 +77,33 @@ final class ChangeStreamWatcher implements AutoCloseable {
                     return;
                 }
                 if (++failures >= 3) {
-                    LOG.info("Change streams unavailable ({}); new commits are found by polling", e.getMessage());
+                    LOG.info("Change streams unavailable ({}); polling the log head every {} ms", e.getMessage(), pollMillis);
+                    pollHead(seen);
                     return;
                 }
                 sleepQuietly(200L * failures);
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.warn("Commit watcher stopped; new commits are found by polling", e);
+                    LOG.warn("Commit watcher stopped; falling back to polling the log head", e);
+                    pollHead(seen);
                 }
                 return;
+            }
+        }
+    }
+
+    private void pollHead(long lastSeen) {
+        long seen = lastSeen;
+        while (running) {
+            sleepQuietly(pollMillis);
+            try {
+                long now = head.getAsLong();
+                if (now != seen) {
+                    seen = now;
+                    onCommit.run();
+                }
+            } catch (MongoException e) {
+                LOG.warn("Cannot read the commit log head: {}", e.getMessage());
             }
         }
     }

@@ -79,7 +79,9 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         if (builder.ensureIndexes) {
             ensureIndexes();
         }
-        this.watcher = builder.watchCommits ? ChangeStreamWatcher.start(commits, signal::signal) : null;
+        this.watcher = builder.watchCommits
+                ? ChangeStreamWatcher.start(commits, signal::signal, this::headPosition, builder.pollEvery.toMillis())
+                : null;
     }
 
     public static Builder builder() {
@@ -92,6 +94,10 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         commits.createIndex(Indexes.ascending("guards"), new IndexOptions().unique(true).sparse(true).name(GUARD_INDEX));
         commits.createIndex(Indexes.ascending("aggSeq.a", "aggSeq.f"), new IndexOptions().name("aggregate_sequence"));
         commits.createIndex(Indexes.ascending("maxTs"), new IndexOptions().name("max_timestamp"));
+    }
+
+    CommitSignal signal() {
+        return signal;
     }
 
     /** Stops the change-stream watcher, if any. */
@@ -245,13 +251,18 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         if (mayBlock && maxBlockMillis > 0) {
-            long seen = signal.generation();
-            if (headPosition() <= positionOf(trackingToken)) {
-                try {
-                    signal.awaitChangeFrom(seen, maxBlockMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            long position = positionOf(trackingToken);
+            long deadline = System.nanoTime() + maxBlockMillis * 1_000_000;
+            try {
+                for (long seen = signal.generation(); headPosition() <= position; seen = signal.generation()) {
+                    long remaining = (deadline - System.nanoTime()) / 1_000_000;
+                    if (remaining <= 0) {
+                        break;
+                    }
+                    signal.awaitChangeFrom(seen, remaining);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return super.readEventData(trackingToken, mayBlock);
@@ -418,6 +429,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         private int maxPositionRetries = 10_000;
         private boolean ensureIndexes = true;
         private boolean watchCommits = true;
+        private Duration pollEvery = Duration.ofMillis(100);
         private LongConsumer beforeInsert = position -> {
         };
 
@@ -460,6 +472,12 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         /** Whether to follow new commits with a change stream (falls back to polling if unsupported). */
         public Builder watchCommits(boolean watchCommits) {
             this.watchCommits = watchCommits;
+            return this;
+        }
+
+        /** How often to look for other writers' commits when the server has no change streams. */
+        public Builder pollEvery(Duration pollEvery) {
+            this.pollEvery = pollEvery;
             return this;
         }
 

@@ -44,7 +44,8 @@ public final class EndpointRules {
                     }
                     events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no roles"));
                 }
-            });
+            })
+            .allowEmptyShould(true);
 
     /** Aggregates and projections know nothing of HTTP. */
     public static ArchRule commandAndQueryIgnoreHttp(String servicePackage) {

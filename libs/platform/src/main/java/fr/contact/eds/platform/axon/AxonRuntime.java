@@ -3,6 +3,7 @@ package fr.contact.eds.platform.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.eventstore.CommitLogEventStorageEngine;
+import fr.contact.eds.eventstore.CommitLogMessageSource;
 import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.tracing.TraceContextDispatchInterceptor;
 import fr.contact.eds.platform.tracing.TracingHandlerInterceptor;
@@ -38,7 +39,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 /**
  * Axon, wired by hand from CDI (no Quarkus extension for Axon 4 is usable): our commit-log event store,
  * a MongoDB token store and dead-letter queue in the service's own database, pooled streaming
- * processors, JSON serialization on a copy of Quarkus's ObjectMapper, and trace context carried in
+ * processors fed straight from the commit log (woken on each commit), JSON serialization on a copy of Quarkus's ObjectMapper, and trace context carried in
  * event metadata.
  */
 @Singleton
@@ -81,6 +82,7 @@ public class AxonRuntime {
                         .mongoTemplate(ownDatabase).serializer(serializer).build());
         configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((c, builder) -> builder
+                        .messageSource(new CommitLogMessageSource(engine, config.processors().batchSize()))
                         .initialSegmentCount(config.processors().segments())
                         .batchSize(config.processors().batchSize()))
                 .registerDeadLetterQueueProvider(group -> c -> deadLetterQueue(group, ownDatabase, serializer))

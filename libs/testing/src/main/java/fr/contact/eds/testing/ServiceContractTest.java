@@ -1,0 +1,65 @@
+package fr.contact.eds.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every CONTACT service promises the platform team, checked in each service by a
+ * {@code @QuarkusTest} subclass: probes answer, the Axon wiring is up, admin endpoints need a token
+ * with the right role, and every endpoint declares its roles.
+ */
+public abstract class ServiceContractTest {
+
+    /** The service's root package, e.g. {@code fr.contact.eds.consent}. */
+    protected abstract String servicePackage();
+
+    /** The value of {@code contact.service} for this service. */
+    protected abstract String serviceName();
+
+    @Test
+    void isLive() {
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void isReadyWithItsEventStoreAndProcessors() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'event-store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'event-processors' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void refusesAdministrationWithoutTokenOrWithTheWrongRole() {
+        given().get("/admin/processors").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer("patient")).get("/admin/processors").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("platform-admin")).get("/admin/processors").then().statusCode(200)
+                .body("find { it.name == 'delivery-probes' }.running", equalTo(true));
+    }
+
+    @Test
+    void receivesItsOwnDeliveryProbe() throws InterruptedException {
+        String probeId = given().header("Authorization", TestTokens.bearer("platform-admin")).post("/admin/probes")
+                .then().statusCode(200).extract().path("probeId");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = given().header("Authorization", TestTokens.bearer("platform-admin")).get("/admin/probes/" + probeId)
+                    .statusCode();
+            Thread.sleep(50);
+        }
+        given().header("Authorization", TestTokens.bearer("platform-admin")).get("/admin/probes/" + probeId)
+                .then().statusCode(200).body("service", equalTo(serviceName()));
+    }
+
+    @Test
+    void everyEndpointDeclaresItsRolesAndDomainCodeIgnoresHttp() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage());
+        EndpointRules.EVERY_ENDPOINT_DECLARES_ITS_ROLES.check(classes);
+        EndpointRules.commandAndQueryIgnoreHttp(servicePackage()).check(classes);
+    }
+}
