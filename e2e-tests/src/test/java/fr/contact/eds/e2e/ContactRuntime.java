@@ -1,0 +1,68 @@
+package fr.contact.eds.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Drives {@code ./contact} with its own state directory and free ports, never building. */
+final class ContactRuntime {
+
+    static final List<String> SERVICES = List.of("consent", "ingestion", "episodes", "audit", "catalog");
+
+    record Result(int exitCode, String output) {
+    }
+
+    private final Path root;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    ContactRuntime(Path state) throws IOException {
+        this.root = Path.of(System.getProperty("contact.root", "..")).toAbsolutePath().normalize();
+        environment.put("CONTACT_STATE_DIR", state.toString());
+        environment.put("CONTACT_SKIP_BUILD", "1");
+        environment.put("CONTACT_STORE_PORT", String.valueOf(freePort()));
+        for (String service : SERVICES) {
+            int port = freePort();
+            ports.put(service, port);
+            environment.put("CONTACT_" + service.toUpperCase() + "_PORT", String.valueOf(port));
+        }
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    int port(String service) {
+        return ports.get(service);
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("contact").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().remove("MONGODB_URI");
+        builder.environment().putAll(environment);
+        Path output = Files.createTempFile("contact-", ".out");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./contact " + String.join(" ", args) + " did not finish");
+        }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        Files.deleteIfExists(output);
+        return new Result(process.exitValue(), text);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package fr.contact.eds.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole system as ./contact runs it: five service processes and the embedded store. */
+class SystemIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static ContactRuntime contact;
+
+    @BeforeAll
+    static void up() throws Exception {
+        contact = new ContactRuntime(Files.createTempDirectory("contact-e2e"));
+        ContactRuntime.Result up = contact.run("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (contact != null) {
+            contact.run("down");
+        }
+    }
+
+    private static String token(String role) throws Exception {
+        ContactRuntime.Result token = contact.run("token", "--role", role, "--sub", "e2e-" + role);
+        assertThat(token.exitCode()).as(token.output()).isZero();
+        return token.output().strip();
+    }
+
+    private static HttpResponse<String> call(String method, String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode receiptWhenArrived(String service, String probeId, String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> response;
+        do {
+            response = call("GET", contact.url(service) + "/admin/probes/" + probeId, token);
+            if (response.statusCode() == 200) {
+                return JSON.readTree(response.body());
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(service + " never received probe " + probeId + ": " + response.body());
+    }
+
+    @Test
+    void everyServiceIsReadyAndSaysSo() throws Exception {
+        for (String service : ContactRuntime.SERVICES) {
+            var ready = call("GET", contact.url(service) + "/q/health/ready", null);
+            assertThat(ready.statusCode()).as(service + ": " + ready.body()).isEqualTo(200);
+        }
+        ContactRuntime.Result status = contact.run("status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output()).contains("consent    ready", "catalog    ready");
+    }
+
+    @Test
+    void anEventWrittenByOneServiceReachesEveryOtherInTheSameTrace() throws Exception {
+        String admin = token("platform-admin");
+        var sent = call("POST", contact.url("ingestion") + "/admin/probes", admin);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        JsonNode probe = JSON.readTree(sent.body());
+
+        for (String service : ContactRuntime.SERVICES) {
+            JsonNode receipt = receiptWhenArrived(service, probe.get("probeId").asText(), admin);
+            assertThat(receipt.get("service").asText()).isEqualTo(service);
+            assertThat(receipt.get("traceId").asText()).as("trace continues in " + service)
+                    .isEqualTo(probe.get("traceId").asText());
+        }
+    }
+
+    @Test
+    void refusesCallsWithoutTokenOrWithTheWrongRole() throws Exception {
+        String researcher = token("researcher");
+        for (String service : ContactRuntime.SERVICES) {
+            assertThat(call("GET", contact.url(service) + "/admin/processors", null).statusCode()).isEqualTo(401);
+            assertThat(call("GET", contact.url(service) + "/admin/processors", researcher).statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void explainsABusyPortInOneLineAndStartsNothing() throws Exception {
+        Path state = Files.createTempDirectory("contact-e2e-busy");
+        ContactRuntime other = new ContactRuntime(state);
+        try (ServerSocket busy = new ServerSocket(other.port("episodes"))) {
+            ContactRuntime.Result up = other.run("up");
+            assertThat(up.exitCode()).isNotZero();
+            assertThat(up.output().strip()).isEqualTo("contact: port " + other.port("episodes")
+                    + " (episodes) is already in use; free it or set CONTACT_EPISODES_PORT");
+        }
+        assertThat(other.run("status").output()).contains("store      stopped", "consent    stopped");
+    }
+
+    @Test
+    void rejectsAnUnknownRoleForTokens() throws Exception {
+        ContactRuntime.Result token = contact.run("token", "--role", "root");
+        assertThat(token.exitCode()).isNotZero();
+        assertThat(token.output()).startsWith("contact: --role must be one of");
+    }
+
+    @Test
+    void keepsDataAcrossDownAndUp() throws Exception {
+        String admin = token("platform-admin");
+        JsonNode probe = JSON.readTree(call("POST", contact.url("catalog") + "/admin/probes", admin).body());
+        String probeId = probe.get("probeId").asText();
+        receiptWhenArrived("audit", probeId, admin);
+
+        assertThat(contact.run("down").exitCode()).isZero();
+        ContactRuntime.Result up = contact.run("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+
+        assertThat(receiptWhenArrived("audit", probeId, token("platform-admin")).get("sentBy").asText()).isEqualTo("catalog");
+        var processors = JSON.readTree(call("GET", contact.url("audit") + "/admin/processors", admin).body());
+        assertThat(processors.findValuesAsText("name")).contains("delivery-probes");
+    }
+}
