@@ -40,6 +40,8 @@ class PlatformTest {
     AxonRuntime axon;
     @Inject
     InMemorySpanExporter spans;
+    @Inject
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
 
     static <T> T eventually(Supplier<T> attempt, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -108,14 +110,16 @@ class PlatformTest {
                         .then().statusCode(200).body("traceId", equalTo(traceId)).body("service", equalTo("platform-test"));
                 return null;
             }, Duration.ofSeconds(10));
+            String expected = DeliveryProbeProjection.PROCESSOR + " handle DeliveryProbeSentEvent";
             SpanData handled = eventually(() -> {
                 List<SpanData> consumers = spans.getFinishedSpanItems().stream()
-                        .filter(s -> s.getKind() == SpanKind.CONSUMER && s.getTraceId().equals(traceId))
+                        .filter(s -> s.getKind() == SpanKind.CONSUMER && s.getName().equals(expected))
+                        .filter(s -> s.getTraceId().equals(traceId))
                         .toList();
                 assertThat(consumers).isNotEmpty();
                 return consumers.get(0);
             }, Duration.ofSeconds(10));
-            assertThat(handled.getName()).isEqualTo(DeliveryProbeProjection.PROCESSOR + " handle DeliveryProbeSentEvent");
+            assertThat(handled.getParentSpanContext().isRemote()).as("continues the stored context").isTrue();
         }
 
         @Test
@@ -136,6 +140,43 @@ class PlatformTest {
                     .post("/admin/processors/delivery-probes/replay").then().statusCode(200);
             given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
                     .post("/admin/processors/unknown/replay").then().statusCode(404);
+        }
+    }
+
+    @Nested
+    class DeadLetters {
+
+        private void publish(String probeId, String sentBy) {
+            eventStore.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(
+                    new fr.contact.eds.platform.api.DeliveryProbeSentEvent(probeId, sentBy, java.time.Instant.now())));
+        }
+
+        private int deadLetters() {
+            return given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN)).get("/admin/processors")
+                    .then().statusCode(200).extract().path("find { it.name == 'poison-test' }.deadLetters");
+        }
+
+        @Test
+        void parksAPoisonEventGoesOnWithTheNextAndRetriesOnDemand() throws Exception {
+            PoisonProjection.failing = true;
+            String poison = java.util.UUID.randomUUID().toString();
+            String healthy = java.util.UUID.randomUUID().toString();
+            publish(poison, "poison");
+            publish(healthy, "someone");
+
+            eventually(() -> {
+                assertThat(PoisonProjection.handled).contains(healthy);
+                assertThat(deadLetters()).isEqualTo(1);
+                return null;
+            }, Duration.ofSeconds(15));
+            assertThat(PoisonProjection.handled).doesNotContain(poison);
+
+            PoisonProjection.failing = false;
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                    .post("/admin/processors/poison-test/dead-letters/retry")
+                    .then().statusCode(200).body("retriedSequences", equalTo(1));
+            assertThat(PoisonProjection.handled).contains(poison);
+            assertThat(deadLetters()).isZero();
         }
     }
 

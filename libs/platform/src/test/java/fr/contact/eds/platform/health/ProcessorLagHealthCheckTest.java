@@ -1,0 +1,46 @@
+package fr.contact.eds.platform.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import fr.contact.eds.platform.axon.ProcessorStatus;
+import fr.contact.eds.platform.axon.Processors;
+import fr.contact.eds.platform.config.PlatformConfig;
+import java.util.List;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+class ProcessorLagHealthCheckTest {
+
+    private HealthCheckResponse checkWith(ProcessorStatus... statuses) {
+        var check = new ProcessorLagHealthCheck();
+        check.processors = mock(Processors.class);
+        check.config = mock(PlatformConfig.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+        when(check.config.processors().maxLag()).thenReturn(100L);
+        when(check.processors.statuses()).thenReturn(List.of(statuses));
+        return check.call();
+    }
+
+    private static ProcessorStatus status(String name, boolean running, long lag) {
+        return new ProcessorStatus(name, running, false, 2, OptionalLong.of(1000 - lag), 1000, lag, 0);
+    }
+
+    @Test
+    void isUpWhileEveryProcessorRunsWithinTheAllowedLag() {
+        assertThat(checkWith(status("a", true, 100), status("b", true, 0)).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void goesDownWhenAProcessorFallsFurtherBehindThanAllowed() {
+        var response = checkWith(status("a", true, 0), status("b", true, 101));
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData()).get().satisfies(d -> assertThat(d).containsEntry("b.lag", 101L));
+    }
+
+    @Test
+    void goesDownWhenAProcessorIsStopped() {
+        assertThat(checkWith(status("a", false, 0)).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+}
