@@ -57,6 +57,7 @@ import org.bson.Document;
 public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
     static final String GUARD_INDEX = "guards_unique";
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -65,7 +66,6 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     private final int maxPositionRetries;
     private final LongConsumer beforeInsert;
     private final ChangeStreamWatcher watcher;
-    private static final long UNKNOWN = Long.MIN_VALUE;
     private final AtomicLong knownHead = new AtomicLong(UNKNOWN);
 
     protected CommitLogEventStorageEngine(Builder builder) {
@@ -116,7 +116,10 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         }
         Document commit = toCommit(events, serializer);
         for (int attempt = 1;; attempt++) {
-            long first = headPosition() + 1;
+            // First try right after the last head this engine saw: it is never ahead of the true head, so
+            // the insert either lands at head + 1 or collides; only a collision costs a walk to the head.
+            long known = knownHead.get();
+            long first = (attempt == 1 && known != UNKNOWN ? known : headPosition()) + 1;
             commit.put("_id", first);
             commit.put("last", first + events.size() - 1);
             setPositions(commit, first);
