@@ -16,8 +16,7 @@ final class ContactRuntime {
 
     static final List<String> SERVICES = List.of("consent", "ingestion", "episodes", "audit", "catalog");
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     private final Path root;
     private final Map<String, String> environment = new LinkedHashMap<>();

@@ -131,7 +131,8 @@ class SystemIT {
         ContactRuntime.Result up = contact.run("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
 
-        assertThat(receiptWhenArrived("audit", probeId, token("platform-admin")).get("sentBy").asText()).isEqualTo("catalog");
+        assertThat(receiptWhenArrived("audit", probeId, token("platform-admin")).get("sentBy").asText())
+                .isEqualTo("catalog");
         var processors = JSON.readTree(call("GET", contact.url("audit") + "/admin/processors", admin).body());
         assertThat(processors.findValuesAsText("name")).contains("delivery-probes");
     }

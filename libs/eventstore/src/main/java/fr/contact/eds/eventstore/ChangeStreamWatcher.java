@@ -30,7 +30,8 @@ final class ChangeStreamWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
 
-    private ChangeStreamWatcher(MongoCollection<Document> commits, Runnable onCommit, java.util.function.LongSupplier head,
+    private ChangeStreamWatcher(MongoCollection<Document> commits, Runnable onCommit,
+            java.util.function.LongSupplier head,
             long pollMillis) {
         this.commits = commits;
         this.onCommit = onCommit;
@@ -77,7 +78,8 @@ final class ChangeStreamWatcher implements AutoCloseable {
                     return;
                 }
                 if (++failures >= 3) {
-                    LOG.info("Change streams unavailable ({}); polling the log head every {} ms", e.getMessage(), pollMillis);
+                    LOG.info("Change streams unavailable ({}); polling the log head every {} ms", e.getMessage(),
+                            pollMillis);
                     pollHead(seen);
                     return;
                 }

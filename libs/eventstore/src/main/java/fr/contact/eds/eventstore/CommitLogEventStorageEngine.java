@@ -91,7 +91,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     public void ensureIndexes() {
         commits.createIndex(Indexes.ascending("last"), new IndexOptions().unique(true).name("last_unique"));
         // Sparse: commits without aggregate events carry no guards, and must not collide on "missing".
-        commits.createIndex(Indexes.ascending("guards"), new IndexOptions().unique(true).sparse(true).name(GUARD_INDEX));
+        commits.createIndex(Indexes.ascending("guards"),
+                new IndexOptions().unique(true).sparse(true).name(GUARD_INDEX));
         commits.createIndex(Indexes.ascending("aggSeq.a", "aggSeq.f"), new IndexOptions().name("aggregate_sequence"));
         commits.createIndex(Indexes.ascending("maxTs"), new IndexOptions().name("max_timestamp"));
     }
@@ -142,7 +143,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    private void failIfAggregateConflict(Document commit, List<? extends EventMessage<?>> events, MongoWriteException e) {
+    private void failIfAggregateConflict(Document commit, List<? extends EventMessage<?>> events,
+            MongoWriteException e) {
         @SuppressWarnings("unchecked")
         List<String> guards = (List<String>) commit.get("guards");
         if (guards == null) {
@@ -194,8 +196,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                         .append("aid", domain.getAggregateIdentifier())
                         .append("seq", domain.getSequenceNumber());
                 ranges.merge(domain.getAggregateIdentifier(),
-                        new long[] {domain.getSequenceNumber(), domain.getSequenceNumber()},
-                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                        new long[]{domain.getSequenceNumber(), domain.getSequenceNumber()},
+                        (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
             entries.add(entry);
             if (event.getTimestamp().isAfter(maxTs)) {
@@ -240,7 +242,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 .append("meta", metaData.getData());
         try {
             // Only a newer snapshot replaces the kept one; an older one loses on the unique _id.
-            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()), lt("seq", snapshot.getSequenceNumber())),
+            snapshots.replaceOne(
+                    and(eq("_id", snapshot.getAggregateIdentifier()), lt("seq", snapshot.getSequenceNumber())),
                     doc, new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -395,7 +398,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
             Document last = commits.find().sort(descending("_id")).projection(Projections.include("last")).first();
             head = last == null ? -1 : last.getLong("last");
         }
-        for (Document next; (next = commits.find(eq("_id", head + 1)).projection(Projections.include("last")).first()) != null;) {
+        for (Document next; (next = commits.find(eq("_id", head + 1)).projection(Projections.include("last"))
+                .first()) != null;) {
             head = next.getLong("last");
         }
         long found = head;
@@ -412,7 +416,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     private static TrackedEventData<?> toTracked(Document entry, long position) {
         if (entry.getString("aid") == null) {
             return new StoredEvent(position, entry.getString("eid"), Instant.parse(entry.getString("ts")),
-                    entry.getString("ptype"), entry.getString("prev"), entry.getString("payload"), entry.getString("meta"));
+                    entry.getString("ptype"), entry.getString("prev"), entry.getString("payload"),
+                    entry.getString("meta"));
         }
         return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), toDomain(entry));
     }
@@ -433,8 +438,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         private boolean ensureIndexes = true;
         private boolean watchCommits = true;
         private Duration pollEvery = Duration.ofMillis(100);
-        private LongConsumer beforeInsert = position -> {
-        };
+        private LongConsumer beforeInsert = position -> {};
 
         protected Builder() {
             persistenceExceptionResolver(e -> e instanceof MongoWriteException w

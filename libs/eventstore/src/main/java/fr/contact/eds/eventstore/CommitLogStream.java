@@ -16,8 +16,7 @@ final class CommitLogStream implements BlockingStream<TrackedEventMessage<?>> {
     private final int batchSize;
     private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
     private TrackingToken lastToken;
-    private Runnable unregister = () -> {
-    };
+    private Runnable unregister = () -> {};
 
     CommitLogStream(CommitLogEventStorageEngine engine, CommitSignal signal, TrackingToken from, int batchSize) {
         this.engine = engine;

@@ -48,7 +48,8 @@ class AxonMongoComparisonTest {
                 .eventSerializer(serializer).snapshotSerializer(serializer).build();
     }
 
-    private static int eventsSeenAfterALateCommit(java.util.function.Function<MongoDatabase, EventStorageEngine> factory) {
+    private static int eventsSeenAfterALateCommit(
+            java.util.function.Function<MongoDatabase, EventStorageEngine> factory) {
         String name = "cmp-" + UUID.randomUUID();
         var punctual = factory.apply(TestEvents.database(mongo.connectionString(), name));
         var late = factory.apply(TestEvents.database(mongo.connectionString(), name));
@@ -69,7 +70,8 @@ class AxonMongoComparisonTest {
     @Test
     void axonMongoLosesEventsOfASkewedWriterWhileOursLosesNone() throws Exception {
         String name = "cmp-" + UUID.randomUUID();
-        var scenario = new ConcurrentWritersScenario(() -> TestEvents.database(mongo.connectionString(), name), 3, 120, 1);
+        var scenario = new ConcurrentWritersScenario(() -> TestEvents.database(mongo.connectionString(), name), 3, 120,
+                1);
 
         var outcome = scenario.run(AxonMongoComparisonTest::axonMongo);
 
@@ -80,6 +82,7 @@ class AxonMongoComparisonTest {
 
         String ours = "cmp-" + UUID.randomUUID();
         var same = new ConcurrentWritersScenario(() -> TestEvents.database(mongo.connectionString(), ours), 3, 120, 1);
-        ConcurrentWritersScenario.assertEveryReaderSawEverythingOnceInOneOrder(same.run(AxonMongoComparisonTest::commitLog));
+        ConcurrentWritersScenario
+                .assertEveryReaderSawEverythingOnceInOneOrder(same.run(AxonMongoComparisonTest::commitLog));
     }
 }

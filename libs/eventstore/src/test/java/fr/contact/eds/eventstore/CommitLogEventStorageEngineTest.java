@@ -113,7 +113,8 @@ class CommitLogEventStorageEngineTest {
             // The stale writer loaded the aggregate at sequence 1 and appends 2..3 over the fresh 2..4.
             assertThatThrownBy(() -> stale.appendEvents(aggregateBatch("a", 2, 2, "stale", 0, Instant.now())))
                     .isInstanceOf(ConcurrencyException.class);
-            assertThat(readAll(fresh)).hasSize(5).allSatisfy(e -> assertThat(e.getMetaData()).containsEntry("writer", "fresh"));
+            assertThat(readAll(fresh)).hasSize(5)
+                    .allSatisfy(e -> assertThat(e.getMetaData()).containsEntry("writer", "fresh"));
         }
 
         @Test
@@ -264,6 +265,7 @@ class CommitLogEventStorageEngineTest {
 
     /** Turns revision null of ThingHappenedEvent into revision "2", rewriting the writer field. */
     static final class RenamesWriter extends SingleEventUpcaster {
+
         @Override
         protected boolean canUpcast(IntermediateEventRepresentation representation) {
             return representation.getType().getName().equals(ThingHappenedEvent.class.getName())

@@ -28,8 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  */
 final class ConcurrentWritersScenario {
 
-    record Outcome(List<String> written, List<List<String>> seenByReader) {
-    }
+    record Outcome(List<String> written, List<List<String>> seenByReader) {}
 
     private final Supplier<MongoDatabase> databases;
     private final int writers;

@@ -25,6 +25,5 @@ public final class DyingWriter {
         }
     }
 
-    private DyingWriter() {
-    }
+    private DyingWriter() {}
 }

@@ -38,7 +38,8 @@ class EventStoreBenchmark {
 
     private static void run(String name, EmbeddedMongo mongo,
             Function<com.mongodb.client.MongoDatabase, EventStorageEngine> factory) {
-        EventStorageEngine engine = factory.apply(TestEvents.database(mongo.connectionString(), "bench-" + UUID.randomUUID()));
+        EventStorageEngine engine = factory
+                .apply(TestEvents.database(mongo.connectionString(), "bench-" + UUID.randomUUID()));
         warmUp(engine);
         long start = System.nanoTime();
         for (int i = 0; i < SINGLE_EVENTS; i++) {
@@ -48,7 +49,8 @@ class EventStoreBenchmark {
 
         start = System.nanoTime();
         for (int b = 0; b < BATCHES; b++) {
-            List<EventMessage<?>> batch = new ArrayList<>(TestEvents.aggregateBatch("batch-" + b, 0, 100, "bench", b, Instant.now()));
+            List<EventMessage<?>> batch = new ArrayList<>(
+                    TestEvents.aggregateBatch("batch-" + b, 0, 100, "bench", b, Instant.now()));
             engine.appendEvents(batch);
         }
         double batched = BATCHES * 100 / seconds(start);

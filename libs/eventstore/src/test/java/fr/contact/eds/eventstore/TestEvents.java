@@ -18,16 +18,13 @@ import org.axonframework.serialization.json.JacksonSerializer;
 /** Payloads and message factories shared by the event store tests. */
 final class TestEvents {
 
-    record ThingHappenedEvent(String writer, long batch, int index) {
-    }
+    record ThingHappenedEvent(String writer, long batch, int index) {}
 
-    record AccessNotedEvent(String writer, long batch, int index) {
-    }
+    record AccessNotedEvent(String writer, long batch, int index) {}
 
     static final String AGGREGATE_TYPE = "Thing";
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     static JacksonSerializer serializer() {
         return JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build();

@@ -62,7 +62,7 @@ class WriterDeathTest {
         while ((line = out.readLine()) != null && !line.equals("ready")) {
             // skip start-up noise
         }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();
         return process;

@@ -10,6 +10,7 @@ class ArchitectureTest {
     @Test
     void everyEndpointDeclaresItsRoles() {
         EndpointRules.EVERY_ENDPOINT_DECLARES_ITS_ROLES.check(new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("fr.contact.eds.platform"));
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("fr.contact.eds.platform"));
     }
 }

@@ -91,7 +91,8 @@ class PlatformTest {
 
         @Test
         void refusesTheWrongRole() {
-            given().header("Authorization", TestTokens.bearer(Roles.RESEARCHER)).post("/admin/probes").then().statusCode(403);
+            given().header("Authorization", TestTokens.bearer(Roles.RESEARCHER)).post("/admin/probes").then()
+                    .statusCode(403);
         }
     }
 
@@ -100,14 +101,16 @@ class PlatformTest {
 
         @Test
         void aProbeReachesTheProjectionInTheTraceOfTheRequestThatSentIt() throws Exception {
-            Response sent = given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN)).post("/admin/probes");
+            Response sent = given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                    .post("/admin/probes");
             sent.then().statusCode(200);
             String probeId = sent.path("probeId");
             String traceId = sent.path("traceId");
 
             eventually(() -> {
                 given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN)).get("/admin/probes/" + probeId)
-                        .then().statusCode(200).body("traceId", equalTo(traceId)).body("service", equalTo("platform-test"));
+                        .then().statusCode(200).body("traceId", equalTo(traceId))
+                        .body("service", equalTo("platform-test"));
                 return null;
             }, Duration.ofSeconds(10));
             String expected = DeliveryProbeProjection.PROCESSOR + " handle DeliveryProbeSentEvent";
@@ -193,7 +196,8 @@ class PlatformTest {
             List<String> data = accessRecorder.reveal(researcher, access, () -> List.of("p-1", "p-2"), d -> d);
 
             assertThat(data).containsExactly("p-1", "p-2");
-            var recorded = axon.engine().readEvents(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(before), false)
+            var recorded = axon.engine()
+                    .readEvents(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(before), false)
                     .map(e -> e.getPayload()).filter(AccessRecordedEvent.class::isInstance)
                     .map(AccessRecordedEvent.class::cast).toList();
             assertThat(recorded).anySatisfy(e -> {

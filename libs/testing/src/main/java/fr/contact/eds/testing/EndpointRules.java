@@ -18,12 +18,12 @@ public final class EndpointRules {
     private static final String[] ROLE_ANNOTATIONS = {"jakarta.annotation.security.RolesAllowed",
             "jakarta.annotation.security.PermitAll", "jakarta.annotation.security.DenyAll"};
 
-    private EndpointRules() {
-    }
+    private EndpointRules() {}
 
     /** Every HTTP endpoint declares who may call it, on the method or its class. */
     public static final ArchRule EVERY_ENDPOINT_DECLARES_ITS_ROLES = methods()
             .that(new DescribedPredicate<JavaMethod>("are HTTP endpoints") {
+
                 @Override
                 public boolean test(JavaMethod method) {
                     for (String http : HTTP_METHODS) {
@@ -35,6 +35,7 @@ public final class EndpointRules {
                 }
             })
             .should(new ArchCondition<JavaMethod>("declare allowed roles") {
+
                 @Override
                 public void check(JavaMethod method, ConditionEvents events) {
                     for (String roles : ROLE_ANNOTATIONS) {

@@ -36,7 +36,8 @@ public abstract class ServiceContractTest {
     void refusesAdministrationWithoutTokenOrWithTheWrongRole() {
         given().get("/admin/processors").then().statusCode(401);
         given().header("Authorization", TestTokens.bearer("patient")).get("/admin/processors").then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer("platform-admin")).get("/admin/processors").then().statusCode(200)
+        given().header("Authorization", TestTokens.bearer("platform-admin")).get("/admin/processors").then()
+                .statusCode(200)
                 .body("find { it.name == 'delivery-probes' }.running", equalTo(true));
     }
 
@@ -47,7 +48,8 @@ public abstract class ServiceContractTest {
         long deadline = System.nanoTime() + 10_000_000_000L;
         int status = 0;
         while (System.nanoTime() < deadline && status != 200) {
-            status = given().header("Authorization", TestTokens.bearer("platform-admin")).get("/admin/probes/" + probeId)
+            status = given().header("Authorization", TestTokens.bearer("platform-admin"))
+                    .get("/admin/probes/" + probeId)
                     .statusCode();
             Thread.sleep(50);
         }

@@ -11,8 +11,7 @@ public final class TestTokens {
 
     private static LocalKeys keys;
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     static synchronized LocalKeys keys() {
         if (keys == null) {

@@ -72,10 +72,10 @@ public final class DevStore {
     }
 
     private static void usage() {
-        System.err.println("usage: devstore store <dataDir> <host> <port> | keys <dir> | token <dir> <role> [subject] [claim=value...]");
+        System.err.println(
+                "usage: devstore store <dataDir> <host> <port> | keys <dir> | token <dir> <role> [subject] [claim=value...]");
         System.exit(2);
     }
 
-    private DevStore() {
-    }
+    private DevStore() {}
 }

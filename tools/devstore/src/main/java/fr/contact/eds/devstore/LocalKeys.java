@@ -48,7 +48,8 @@ public final class LocalKeys {
             Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         }
         String body = Files.readString(priv).replaceAll("-----[A-Z ]+-----|\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         return new LocalKeys(key, pub);
     }
 
@@ -57,7 +58,8 @@ public final class LocalKeys {
     }
 
     /** An RS256 JWT with {@code groups} as roles, as SmallRye JWT expects. */
-    public String sign(String subject, List<String> roles, Map<String, String> claims, long lifetimeSeconds) throws Exception {
+    public String sign(String subject, List<String> roles, Map<String, String> claims, long lifetimeSeconds)
+            throws Exception {
         long now = Instant.now().getEpochSecond();
         StringBuilder payload = new StringBuilder("{")
                 .append("\"iss\":").append(quote(ISSUER))
@@ -66,7 +68,8 @@ public final class LocalKeys {
                 .append(",\"jti\":").append(quote(UUID.randomUUID().toString()))
                 .append(",\"iat\":").append(now)
                 .append(",\"exp\":").append(now + lifetimeSeconds)
-                .append(",\"groups\":[").append(roles.stream().map(LocalKeys::quote).collect(Collectors.joining(","))).append("]");
+                .append(",\"groups\":[").append(roles.stream().map(LocalKeys::quote).collect(Collectors.joining(",")))
+                .append("]");
         claims.forEach((k, v) -> payload.append(",").append(quote(k)).append(":").append(quote(v)));
         payload.append("}");
         String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(payload.toString());
@@ -99,12 +102,14 @@ public final class LocalKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
     static PublicKey readPublic(Path file) throws Exception {
         String body = Files.readString(file).replaceAll("-----[A-Z ]+-----|\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 }

@@ -32,6 +32,7 @@ class LocalKeysTest {
         verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(verifier.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        assertThat(payload).contains("\"sub\":\"alice \\\"a\\\"\"", "\"groups\":[\"dpo\"]", "\"association\":\"sos-75\"");
+        assertThat(payload).contains("\"sub\":\"alice \\\"a\\\"\"", "\"groups\":[\"dpo\"]",
+                "\"association\":\"sos-75\"");
     }
 }

@@ -46,9 +46,12 @@ public class AccessRecorder {
         return data;
     }
 
-    public AccessRecordedEvent record(Actor actor, Access access, Collection<String> patientPseudonyms, AccessOutcome outcome) {
-        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null;
-        AccessRecordedEvent event = new AccessRecordedEvent(UUID.randomUUID().toString(), clock.instant(), config.service(),
+    public AccessRecordedEvent record(Actor actor, Access access, Collection<String> patientPseudonyms,
+            AccessOutcome outcome) {
+        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId()
+                : null;
+        AccessRecordedEvent event = new AccessRecordedEvent(UUID.randomUUID().toString(), clock.instant(),
+                config.service(),
                 actor.subject(), access.actorRole(), actor.organisation(), access.purpose(), access.action(),
                 access.resourceKind(), List.copyOf(patientPseudonyms), outcome, traceId);
         eventStore.publish(GenericEventMessage.asEventMessage(event));

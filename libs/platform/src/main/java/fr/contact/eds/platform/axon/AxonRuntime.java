@@ -31,10 +31,10 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 
 /**
  * Axon, wired by hand from CDI (no Quarkus extension for Axon 4 is usable): our commit-log event store,
@@ -77,7 +77,8 @@ public class AxonRuntime {
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
                 .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine)
-                        .fetchDelay(config.eventStore().fetchDelay().toMillis()).timeUnit(TimeUnit.MILLISECONDS).build())
+                        .fetchDelay(config.eventStore().fetchDelay().toMillis()).timeUnit(TimeUnit.MILLISECONDS)
+                        .build())
                 .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
                         .mongoTemplate(ownDatabase).serializer(serializer).build());
         configurer.eventProcessing()
@@ -86,7 +87,8 @@ public class AxonRuntime {
                         .initialSegmentCount(config.processors().segments())
                         .batchSize(config.processors().batchSize()))
                 .registerDeadLetterQueueProvider(group -> c -> deadLetterQueue(group, ownDatabase, serializer))
-                .registerDefaultHandlerInterceptor((c, processor) -> new TracingHandlerInterceptor(openTelemetry, processor));
+                .registerDefaultHandlerInterceptor(
+                        (c, processor) -> new TracingHandlerInterceptor(openTelemetry, processor));
         configurer.onInitialize(c -> c.onStart(() -> c.eventStore()
                 .registerDispatchInterceptor(new TraceContextDispatchInterceptor(openTelemetry))));
         modules.forEach(module -> module.configure(configurer));

@@ -7,5 +7,4 @@ import java.util.OptionalLong;
  * segment got, how far behind the store's head that is, and how many dead letters wait.
  */
 public record ProcessorStatus(String name, boolean running, boolean replaying, int claimedSegments,
-        OptionalLong position, long head, long lag, long deadLetters) {
-}
+        OptionalLong position, long head, long lag, long deadLetters) {}

@@ -39,7 +39,8 @@ public class Processors {
         long lag = slowest.isPresent() ? Math.max(0, head - slowest.getAsLong()) : 0;
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         long deadLetters = processing().deadLetterQueue(processor.getName()).map(q -> q.size()).orElse(0L);
-        return new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, segments.size(), slowest, head,
+        return new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, segments.size(), slowest,
+                head,
                 lag, deadLetters);
     }
 

@@ -17,6 +17,7 @@ public interface PlatformConfig {
     Processors processors();
 
     interface EventStore {
+
         /** Database holding the shared event store (all services write and read it). */
         @WithDefault("contact-events")
         String database();
@@ -30,11 +31,13 @@ public interface PlatformConfig {
     }
 
     interface ReadModel {
+
         /** This service's own database: read models, tokens, dead letters. */
         String database();
     }
 
     interface Processors {
+
         @WithDefault("2")
         int segments();
 

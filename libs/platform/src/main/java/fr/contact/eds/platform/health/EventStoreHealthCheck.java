@@ -18,9 +18,11 @@ public class EventStoreHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            return HealthCheckResponse.named("event-store").up().withData("head", runtime.engine().headPosition()).build();
+            return HealthCheckResponse.named("event-store").up().withData("head", runtime.engine().headPosition())
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("event-store").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("event-store").down().withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

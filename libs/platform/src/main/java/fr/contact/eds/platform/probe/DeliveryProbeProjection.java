@@ -38,7 +38,8 @@ public class DeliveryProbeProjection {
     @EventHandler
     void on(DeliveryProbeSentEvent event) {
         Instant received = clock.instant();
-        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null;
+        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId()
+                : null;
         Document receipt = new Document("_id", event.probeId())
                 .append("sentBy", event.sentBy())
                 .append("sentAt", Date.from(event.sentAt()))

@@ -28,8 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class DeliveryProbeResource {
 
-    public record SentProbe(String probeId, String sentBy, Instant sentAt, String traceId) {
-    }
+    public record SentProbe(String probeId, String sentBy, Instant sentAt, String traceId) {}
 
     @Inject
     EventStore eventStore;
@@ -42,13 +41,15 @@ public class DeliveryProbeResource {
     public SentProbe send() {
         var event = new DeliveryProbeSentEvent(UUID.randomUUID().toString(), config.service(), Instant.now());
         eventStore.publish(GenericEventMessage.asEventMessage(event));
-        return new SentProbe(event.probeId(), event.sentBy(), event.sentAt(), Span.current().getSpanContext().getTraceId());
+        return new SentProbe(event.probeId(), event.sentBy(), event.sentAt(),
+                Span.current().getSpanContext().getTraceId());
     }
 
     @GET
     @Path("/{probeId}")
     public DeliveryProbeReceipt receipt(@PathParam("probeId") String probeId) {
         return projection.receipt(probeId)
-                .orElseThrow(() -> ProblemException.notFound("Probe " + probeId + " has not reached " + config.service()));
+                .orElseThrow(
+                        () -> ProblemException.notFound("Probe " + probeId + " has not reached " + config.service()));
     }
 }

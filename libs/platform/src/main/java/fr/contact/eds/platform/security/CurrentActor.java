@@ -17,6 +17,7 @@ public class CurrentActor {
         if (token == null || token.getSubject() == null) {
             throw new jakarta.ws.rs.NotAuthorizedException("Bearer");
         }
-        return new Actor(token.getSubject(), token.getGroups(), token.getClaim("association"), token.getClaim("project"));
+        return new Actor(token.getSubject(), token.getGroups(), token.getClaim("association"),
+                token.getClaim("project"));
     }
 }

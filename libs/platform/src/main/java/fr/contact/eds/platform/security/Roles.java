@@ -12,9 +12,5 @@ public final class Roles {
     public static final String ASSOCIATION = "association";
     public static final String PLATFORM_ADMIN = "platform-admin";
 
-    public static final java.util.List<String> ALL = java.util.List.of(PATIENT, DPO, DPO_OFFICE, RESEARCHER, CSE_MEMBER,
-            DATA_STEWARD, ASSOCIATION, PLATFORM_ADMIN);
-
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -29,7 +29,8 @@ class ProcessorLagHealthCheckTest {
 
     @Test
     void isUpWhileEveryProcessorRunsWithinTheAllowedLag() {
-        assertThat(checkWith(status("a", true, 100), status("b", true, 0)).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(checkWith(status("a", true, 100), status("b", true, 0)).getStatus())
+                .isEqualTo(HealthCheckResponse.Status.UP);
     }
 
     @Test
