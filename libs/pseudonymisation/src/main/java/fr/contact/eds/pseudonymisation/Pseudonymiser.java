@@ -1,0 +1,65 @@
+package fr.contact.eds.pseudonymisation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keyed pseudonyms: HMAC-SHA-256 of the identity's canonical text under a secret key with a version.
+ * Without the key nobody can recompute or reverse a pseudonym; with a new key version, the same patient
+ * gets a new pseudonym, and {@link #underEveryKey} gives the pseudonyms under all configured versions so
+ * that intake can link old and new (see README.md, key rotation).
+ */
+public final class Pseudonymiser {
+
+    private static final int MIN_KEY_BYTES = 32;
+
+    private final NavigableMap<Integer, byte[]> keys;
+    private final int currentVersion;
+
+    /** {@code keys}: version to secret (at least 32 bytes); {@code currentVersion} must be one of them. */
+    public Pseudonymiser(Map<Integer, byte[]> keys, int currentVersion) {
+        if (!keys.containsKey(currentVersion)) {
+            throw new IllegalArgumentException("No pseudonymisation key with version " + currentVersion);
+        }
+        keys.forEach((version, key) -> {
+            if (key.length < MIN_KEY_BYTES) {
+                throw new IllegalArgumentException("Pseudonymisation key " + version + " is shorter than 32 bytes");
+            }
+        });
+        this.keys = Collections.unmodifiableNavigableMap(new TreeMap<>(keys));
+        this.currentVersion = currentVersion;
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    public Pseudonym pseudonymOf(PatientIdentity identity) {
+        return under(currentVersion, identity);
+    }
+
+    /** The patient's pseudonym under every configured key version, oldest first. */
+    public List<Pseudonym> underEveryKey(PatientIdentity identity) {
+        return keys.keySet().stream().map(version -> under(version, identity)).toList();
+    }
+
+    private Pseudonym under(int version, PatientIdentity identity) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.get(version), "HmacSHA256"));
+            byte[] digest = mac.doFinal(identity.canonical().getBytes(StandardCharsets.UTF_8));
+            return new Pseudonym("v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest),
+                    version);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
