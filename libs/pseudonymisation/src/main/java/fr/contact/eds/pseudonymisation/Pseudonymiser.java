@@ -46,16 +46,28 @@ public final class Pseudonymiser {
         return under(currentVersion, identity);
     }
 
+    /**
+     * A keyed identifier for something that is not a patient (an episode, a practitioner), so that source
+     * identifiers never enter the store: {@code kind} separates the spaces, e.g. "episode", "practitioner".
+     */
+    public String keyedIdentifier(String kind, String value) {
+        return under(currentVersion, kind.toUpperCase(java.util.Locale.ROOT) + "|" + value).value();
+    }
+
     /** The patient's pseudonym under every configured key version, oldest first. */
     public List<Pseudonym> underEveryKey(PatientIdentity identity) {
         return keys.keySet().stream().map(version -> under(version, identity)).toList();
     }
 
     private Pseudonym under(int version, PatientIdentity identity) {
+        return under(version, identity.canonical());
+    }
+
+    private Pseudonym under(int version, String canonical) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keys.get(version), "HmacSHA256"));
-            byte[] digest = mac.doFinal(identity.canonical().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
             return new Pseudonym("v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest),
                     version);
         } catch (GeneralSecurityException e) {

@@ -28,6 +28,29 @@ public final class Territory {
         return departement;
     }
 
+    /**
+     * The département of a French postal code, when no INSEE code was sent: 75012 → 75, 97400 → 974;
+     * Corsica's 200xx-201xx → 2A, 202xx-206xx → 2B.
+     */
+    public static String departementOfPostalCode(String postalCode) {
+        String code = postalCode == null ? "" : postalCode.strip();
+        if (!code.matches("\\d{5}")) {
+            throw new InvalidIdentityException("postalCode", "Postal code must be 5 digits");
+        }
+        String departement;
+        if (code.startsWith("97")) {
+            departement = code.substring(0, 3);
+        } else if (code.startsWith("20")) {
+            departement = code.charAt(2) <= '1' ? "2A" : "2B";
+        } else {
+            departement = code.substring(0, 2);
+        }
+        if (!isDepartement(departement)) {
+            throw new InvalidIdentityException("postalCode", "Postal code " + code + " is in no known département");
+        }
+        return departement;
+    }
+
     public static boolean isDepartement(String code) {
         if (code.equals("2A") || code.equals("2B")) {
             return true;

@@ -44,6 +44,17 @@ class GeneralisationTest {
     }
 
     @Test
+    void fallsBackOnPostalCodesIncludingCorsica() {
+        assertThat(Territory.departementOfPostalCode("75012")).isEqualTo("75");
+        assertThat(Territory.departementOfPostalCode("20000")).isEqualTo("2A");
+        assertThat(Territory.departementOfPostalCode("20200")).isEqualTo("2B");
+        assertThat(Territory.departementOfPostalCode("97400")).isEqualTo("974");
+        assertThatThrownBy(() -> Territory.departementOfPostalCode("7501")).hasMessageContaining("5 digits");
+        assertThatThrownBy(() -> Territory.departementOfPostalCode("98000"))
+                .isInstanceOf(InvalidIdentityException.class);
+    }
+
+    @Test
     void rejectsCodesOfNoDepartement() {
         assertThatThrownBy(() -> Territory.departementOf("20004")).isInstanceOf(InvalidIdentityException.class);
         assertThatThrownBy(() -> Territory.departementOf("97711")).hasMessageContaining("no known département");

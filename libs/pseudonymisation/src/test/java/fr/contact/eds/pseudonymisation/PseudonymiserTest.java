@@ -55,6 +55,14 @@ class PseudonymiserTest {
         }
 
         @Test
+        void keyIdentifiersOfOtherKindsApart() {
+            assertThat(v1.keyedIdentifier("episode", "sos-75|E123")).startsWith("v1.")
+                    .isEqualTo(v1.keyedIdentifier("episode", "sos-75|E123"))
+                    .isNotEqualTo(v1.keyedIdentifier("practitioner", "sos-75|E123"))
+                    .doesNotContain("E123");
+        }
+
+        @Test
         void revealNoneOfTheIdentity() {
             String pseudonym = v1.pseudonymOf(marie).value().toUpperCase();
             assertThat(pseudonym).doesNotContain("LEFEVRE", "MARIE", "1955", "14168");

@@ -1,0 +1,6 @@
+package fr.contact.eds.ingestion.api;
+
+import java.time.Instant;
+
+/** The report sent to the patient's regular GP (médecin traitant). */
+public record GpHandOffRecordedEvent(String episodeId, Instant sentAt) {}

@@ -1,0 +1,6 @@
+package fr.contact.eds.ingestion.api;
+
+import java.time.Instant;
+
+/** How the episode ended. */
+public record OutcomeRecordedEvent(String episodeId, Disposition disposition, Instant recordedAt) {}

@@ -1,0 +1,13 @@
+package fr.contact.eds.ingestion.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A medication prescribed during the episode (coded medication, e.g. ATC or CIP/UCD). */
+public record PrescriptionRecordedEvent(String episodeId, String prescriptionId, List<Code> medication,
+        Instant authoredAt) {
+
+    public PrescriptionRecordedEvent {
+        medication = List.copyOf(medication);
+    }
+}

@@ -1,0 +1,462 @@
+package fr.contact.eds.ingestion.fhir;
+
+import static fr.contact.eds.ingestion.fhir.FhirSystems.CONTACT_DISPOSITION;
+import static fr.contact.eds.ingestion.fhir.FhirSystems.CONTACT_EVENT;
+import static fr.contact.eds.ingestion.fhir.FhirSystems.DIAGNOSIS_SYSTEMS;
+import static fr.contact.eds.ingestion.fhir.FhirSystems.DISCHARGE_DISPOSITION;
+
+import fr.contact.eds.ingestion.api.CallReceivedEvent;
+import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
+import fr.contact.eds.ingestion.api.Disposition;
+import fr.contact.eds.ingestion.api.EncounterClass;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
+import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
+import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
+import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
+import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.pseudonymisation.Generalised;
+import fr.contact.eds.pseudonymisation.InvalidIdentityException;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import fr.contact.eds.pseudonymisation.Territory;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Turns a parsed FHIR R4 bundle from an association into care-episode events: one episode per Encounter,
+ * the patient by pseudonym and generalised traits, every other resource attached to its encounter.
+ * Resource types intake does not use are counted and ignored. Any problem becomes an issue naming the
+ * faulty element; a bundle with issues must be rejected whole. Not thread-safe: one mapper per bundle.
+ */
+public final class BundleMapper {
+
+    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
+    private final Pseudonymiser pseudonymiser;
+    private final String associationId;
+    private final List<IntakeIssue> issues = new ArrayList<>();
+    private final Map<Resource, Integer> entryIndex = new IdentityHashMap<>();
+    private final Map<String, Resource> byReference = new HashMap<>();
+
+    public BundleMapper(Pseudonymiser pseudonymiser, String associationId) {
+        this.pseudonymiser = pseudonymiser;
+        this.associationId = associationId;
+    }
+
+    public MappedBundle map(Bundle bundle) {
+        String type = bundle.getType() == null ? null : bundle.getType().toCode();
+        if (!List.of("transaction", "batch", "collection").contains(String.valueOf(type))) {
+            issues.add(
+                    IntakeIssue.error("value", "Bundle.type", "Bundle.type must be transaction, batch or collection"));
+        }
+        index(bundle);
+        Map<Encounter, EpisodeBuilder> episodes = new LinkedHashMap<>();
+        int ignored = 0;
+        int used = 0;
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Resource resource = bundle.getEntry().get(i).getResource();
+            if (resource instanceof Encounter encounter) {
+                mapEncounter(encounter, at(i)).ifPresent(e -> episodes.put(encounter, e));
+                used++;
+            }
+        }
+        if (bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof Patient)) {
+            issues.add(IntakeIssue.error("required", "Bundle.entry", "The bundle contains no Patient"));
+        }
+        if (bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof Encounter)) {
+            issues.add(IntakeIssue.error("required", "Bundle.entry", "The bundle contains no Encounter"));
+        }
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Resource resource = bundle.getEntry().get(i).getResource();
+            if (resource == null || resource instanceof Encounter) {
+                continue;
+            }
+            if (resource instanceof Patient || resource instanceof Practitioner || attach(resource, at(i), episodes)) {
+                used++;
+            } else {
+                ignored++;
+            }
+        }
+        List<MappedEpisode> mapped = episodes.values().stream().map(EpisodeBuilder::build).toList();
+        return new MappedBundle(type, issues.isEmpty() ? mapped : List.of(), used, ignored, issues);
+    }
+
+    private void index(Bundle bundle) {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+            Resource resource = entry.getResource();
+            if (resource == null) {
+                issues.add(IntakeIssue.error("required", at(i), "Bundle entry without resource"));
+                continue;
+            }
+            if (entry.hasFullUrl()) {
+                byReference.put(entry.getFullUrl(), resource);
+            }
+            if (resource.getIdElement().hasIdPart()) {
+                byReference.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+            }
+            entryIndex.put(resource, i);
+        }
+    }
+
+    private static String at(int entry) {
+        return "Bundle.entry[" + entry + "].resource";
+    }
+
+    private <T extends Resource> Optional<T> resolve(Reference reference, Class<T> type, String expression) {
+        if (reference == null || !reference.hasReference()) {
+            issues.add(IntakeIssue.error("required", expression, "Missing reference to a " + type.getSimpleName()));
+            return Optional.empty();
+        }
+        Resource target = byReference.get(reference.getReference());
+        if (!type.isInstance(target)) {
+            issues.add(IntakeIssue.error("not-found", expression,
+                    "Reference " + reference.getReference() + " is not a " + type.getSimpleName() + " of this bundle"));
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(target));
+    }
+
+    // ------------------------------------------------------------------ encounter = episode
+
+    private Optional<EpisodeBuilder> mapEncounter(Encounter encounter, String path) {
+        Optional<EncounterClass> encounterClass = encounterClass(encounter, path);
+        Instant start = instant(encounter.getPeriod().getStartElement());
+        if (start == null) {
+            issues.add(IntakeIssue.error("required", path + ".period.start", "Encounter.period.start is required"));
+        }
+        Optional<Patient> patient = resolve(encounter.getSubject(), Patient.class, path + ".subject");
+        if (encounterClass.isEmpty() || start == null || patient.isEmpty()) {
+            return Optional.empty();
+        }
+        String patientPath = at(entryIndex.get(patient.get()));
+        Optional<EpisodeOpenedEvent> opened = openEpisode(encounter, patient.get(), patientPath, start);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        EpisodeBuilder episode = new EpisodeBuilder(opened.get());
+        episode.encounter = new EncounterRecordedEvent(opened.get().episodeId(), encounterClass.get(), start,
+                instant(encounter.getPeriod().getEndElement()),
+                extensionInstant(encounter, FhirSystems.EXT_ARRIVAL_TIME));
+        disposition(encounter, path).ifPresent(d -> episode.outcome = new OutcomeRecordedEvent(opened.get().episodeId(),
+                d, Optional.ofNullable(episode.encounter.endedAt()).orElse(start)));
+        return Optional.of(episode);
+    }
+
+    private Optional<EncounterClass> encounterClass(Encounter encounter, String path) {
+        String code = encounter.getClass_().getCode();
+        for (EncounterClass candidate : EncounterClass.values()) {
+            if (candidate.fhirCode().equals(code)) {
+                return Optional.of(candidate);
+            }
+        }
+        issues.add(IntakeIssue.error("code-invalid", path + ".class",
+                "Encounter.class must be HH, AMB, VR or EMER (" + FhirSystems.ENCOUNTER_CLASS + "), got " + code));
+        return Optional.empty();
+    }
+
+    private Optional<Disposition> disposition(Encounter encounter, String path) {
+        CodeableConcept concept = encounter.getHospitalization().getDischargeDisposition();
+        for (Coding coding : concept.getCoding()) {
+            if (CONTACT_DISPOSITION.equals(coding.getSystem()) && "emergency-department".equals(coding.getCode())) {
+                return Optional.of(Disposition.EMERGENCY_DEPARTMENT);
+            }
+            if (DISCHARGE_DISPOSITION.equals(coding.getSystem())) {
+                return Optional.of(switch (String.valueOf(coding.getCode())) {
+                    case "home", "alt-home" -> Disposition.HOME;
+                    case "exp" -> Disposition.DEATH;
+                    case "hosp", "other-hcf", "rehab", "snf", "psy", "long" -> Disposition.HOSPITALISATION;
+                    default -> Disposition.OTHER;
+                });
+            }
+        }
+        if (concept.hasCoding()) {
+            issues.add(IntakeIssue.error("code-invalid", path + ".hospitalization.dischargeDisposition",
+                    "Discharge disposition needs a coding from " + DISCHARGE_DISPOSITION + " or "
+                            + CONTACT_DISPOSITION));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<EpisodeOpenedEvent> openEpisode(Encounter encounter, Patient patient, String patientPath,
+            Instant start) {
+        if (!patient.hasBirthDate()) {
+            issues.add(IntakeIssue.error("required", patientPath + ".birthDate", "Patient.birthDate is required"));
+            return Optional.empty();
+        }
+        try {
+            PatientIdentity identity = identity(patient);
+            var generalised = Generalised.of(patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime()
+                    .toLocalDate(), start.atZone(FRANCE).toLocalDate());
+            var pseudonym = pseudonymiser.pseudonymOf(identity);
+            String source = encounter.getIdentifierFirstRep().hasValue() ? encounter.getIdentifierFirstRep().getValue()
+                    : encounter.getIdElement().getIdPart();
+            String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
+            return Optional
+                    .of(new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
+                            sex(patient), generalised.ageYears(), generalised.ageBand(), generalised.birthYear(),
+                            departement(patient), start));
+        } catch (InvalidIdentityException e) {
+            issues.add(IntakeIssue.error("invalid", patientPath + "." + fhirPath(e.field()), e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static String fhirPath(String field) {
+        return switch (field) {
+            case "qualifiedIns" -> "identifier";
+            case "familyName" -> "name.family";
+            case "givenName" -> "name.given";
+            case "commune", "postalCode" -> "address";
+            default -> field;
+        };
+    }
+
+    private static PatientIdentity identity(Patient patient) {
+        for (Identifier identifier : patient.getIdentifier()) {
+            if (FhirSystems.INS_NIR.equals(identifier.getSystem()) && identifier.hasValue()) {
+                return PatientIdentity.withIns(identifier.getValue());
+            }
+        }
+        HumanName name = patient.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
+                .orElse(patient.getNameFirstRep());
+        String birthPlace = Optional.ofNullable(patient.getExtensionByUrl(FhirSystems.EXT_BIRTH_PLACE_INSEE))
+                .map(e -> e.getValue().primitiveValue()).orElse(null);
+        return PatientIdentity.withTraits(name.getFamily(), name.getGivenAsSingleString(),
+                patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate(),
+                identitySex(patient),
+                birthPlace);
+    }
+
+    private static PatientIdentity.Sex identitySex(Patient patient) {
+        if (patient.getGender() == null) {
+            return PatientIdentity.Sex.UNKNOWN;
+        }
+        return switch (patient.getGender()) {
+            case MALE -> PatientIdentity.Sex.MALE;
+            case FEMALE -> PatientIdentity.Sex.FEMALE;
+            case OTHER -> PatientIdentity.Sex.OTHER;
+            default -> PatientIdentity.Sex.UNKNOWN;
+        };
+    }
+
+    private static String sex(Patient patient) {
+        return switch (identitySex(patient)) {
+            case MALE -> "M";
+            case FEMALE -> "F";
+            case OTHER -> "O";
+            case UNKNOWN -> "U";
+        };
+    }
+
+    private static String departement(Patient patient) {
+        for (Address address : patient.getAddress()) {
+            Extension insee = address.getExtensionByUrl(FhirSystems.EXT_INSEE_COMMUNE);
+            if (insee != null) {
+                return Territory.departementOf(insee.getValue().primitiveValue());
+            }
+            if (address.hasPostalCode()) {
+                return Territory.departementOfPostalCode(address.getPostalCode());
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ resources of an encounter
+
+    private boolean attach(Resource resource, String path, Map<Encounter, EpisodeBuilder> episodes) {
+        if (resource instanceof Condition condition) {
+            episodeOf(condition.getEncounter(), path, episodes).ifPresent(e -> diagnosis(condition, path, e));
+        } else if (resource instanceof Observation observation) {
+            if (!observation.hasValueQuantity()) {
+                return false;
+            }
+            episodeOf(observation.getEncounter(), path, episodes).ifPresent(e -> vitalSign(observation, e));
+        } else if (resource instanceof MedicationRequest request) {
+            episodeOf(request.getEncounter(), path, episodes).ifPresent(e -> prescription(request, path, e));
+        } else if (resource instanceof Communication communication) {
+            String kind = eventKind(communication.getCategory());
+            if (!"call".equals(kind) && !"gp-handoff".equals(kind)) {
+                return false;
+            }
+            episodeOf(communication.getEncounter(), path, episodes)
+                    .ifPresent(e -> communication(communication, kind, e));
+        } else if (resource instanceof Task task) {
+            if (!"dispatch".equals(eventKind(List.of(task.getCode())))) {
+                return false;
+            }
+            episodeOf(task.getEncounter(), path, episodes).ifPresent(e -> dispatch(task, path, e));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<EpisodeBuilder> episodeOf(Reference encounter, String path,
+            Map<Encounter, EpisodeBuilder> episodes) {
+        return resolve(encounter, Encounter.class, path + ".encounter").map(episodes::get);
+    }
+
+    private static String eventKind(List<CodeableConcept> concepts) {
+        return concepts.stream().flatMap(c -> c.getCoding().stream())
+                .filter(c -> CONTACT_EVENT.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+    }
+
+    private void diagnosis(Condition condition, String path, EpisodeBuilder episode) {
+        List<Code> codings = codes(condition.getCode(), true);
+        if (codings.isEmpty()) {
+            issues.add(IntakeIssue.error("code-invalid", path + ".code",
+                    "Condition.code needs an ICPC-2 or ICD-10 coding (" + String.join(", ", DIAGNOSIS_SYSTEMS) + ")"));
+            return;
+        }
+        episode.diagnoses.add(new DiagnosisRecordedEvent(episode.id(), sourceId("condition", condition), codings));
+    }
+
+    private void vitalSign(Observation observation, EpisodeBuilder episode) {
+        Coding code = observation.getCode().getCoding().stream().filter(c -> FhirSystems.LOINC.equals(c.getSystem()))
+                .findFirst().orElse(observation.getCode().getCodingFirstRep());
+        var quantity = observation.getValueQuantity();
+        Instant effective = observation.hasEffectiveDateTimeType() ? instant(observation.getEffectiveDateTimeType())
+                : null;
+        episode.vitals.add(new VitalSignRecordedEvent(episode.id(), sourceId("observation", observation),
+                new Code(code.getSystem(), code.getCode()), quantity.getValue(),
+                quantity.hasCode() ? quantity.getCode() : quantity.getUnit(), effective));
+    }
+
+    private void prescription(MedicationRequest request, String path, EpisodeBuilder episode) {
+        List<Code> medication = request.hasMedicationCodeableConcept()
+                ? codes(request.getMedicationCodeableConcept(), false)
+                : List.of();
+        if (medication.isEmpty()) {
+            issues.add(IntakeIssue.error("required", path + ".medication",
+                    "MedicationRequest.medicationCodeableConcept needs at least one coding"));
+            return;
+        }
+        episode.prescriptions.add(new PrescriptionRecordedEvent(episode.id(), sourceId("prescription", request),
+                medication, instant(request.getAuthoredOnElement())));
+    }
+
+    private void communication(Communication communication, String kind, EpisodeBuilder episode) {
+        Instant sent = instant(communication.getSentElement());
+        if ("gp-handoff".equals(kind)) {
+            episode.handOff = new GpHandOffRecordedEvent(episode.id(), sent);
+            return;
+        }
+        List<Code> reasons = communication.getReasonCode().stream().flatMap(c -> codes(c, false).stream()).toList();
+        episode.call = new CallReceivedEvent(episode.id(), sent, reasons,
+                extensionCode(communication, FhirSystems.EXT_TRIAGE_PRIORITY),
+                extensionCode(communication, FhirSystems.EXT_REGULATION_DECISION));
+    }
+
+    private void dispatch(Task task, String path, EpisodeBuilder episode) {
+        String practitioner = null;
+        if (task.hasOwner()) {
+            practitioner = resolve(task.getOwner(), Practitioner.class, path + ".owner")
+                    .map(p -> pseudonymiser.keyedIdentifier("practitioner", associationId + "|"
+                            + (p.getIdentifierFirstRep().hasValue() ? p.getIdentifierFirstRep().getValue()
+                                    : p.getIdElement().getIdPart())))
+                    .orElse(null);
+        }
+        episode.dispatch = new PractitionerDispatchedEvent(episode.id(), instant(task.getAuthoredOnElement()),
+                practitioner);
+    }
+
+    /** Codings with system and code only: displays and texts may carry anything and are dropped. */
+    private static List<Code> codes(CodeableConcept concept, boolean diagnosisSystemsOnly) {
+        return concept.getCoding().stream()
+                .filter(c -> c.hasSystem() && c.hasCode())
+                .filter(c -> !diagnosisSystemsOnly || DIAGNOSIS_SYSTEMS.contains(c.getSystem()))
+                .map(c -> new Code(c.getSystem(), c.getCode()))
+                .toList();
+    }
+
+    private String sourceId(String kind, DomainResource resource) {
+        return pseudonymiser.keyedIdentifier(kind, associationId + "|" + resource.getIdElement().getIdPart());
+    }
+
+    private static Instant instant(BaseDateTimeType value) {
+        return value == null || value.getValue() == null ? null : value.getValue().toInstant();
+    }
+
+    private static Instant extensionInstant(DomainResource resource, String url) {
+        Extension extension = resource.getExtensionByUrl(url);
+        return extension != null && extension.getValue() instanceof BaseDateTimeType dateTime ? instant(dateTime)
+                : null;
+    }
+
+    private static String extensionCode(DomainResource resource, String url) {
+        Extension extension = resource.getExtensionByUrl(url);
+        return extension == null || extension.getValue() == null ? null : extension.getValue().primitiveValue();
+    }
+
+    /** Collects one episode's events and emits them in business order. */
+    private static final class EpisodeBuilder {
+
+        private final EpisodeOpenedEvent opened;
+        private CallReceivedEvent call;
+        private PractitionerDispatchedEvent dispatch;
+        private EncounterRecordedEvent encounter;
+        private final List<DiagnosisRecordedEvent> diagnoses = new ArrayList<>();
+        private final List<VitalSignRecordedEvent> vitals = new ArrayList<>();
+        private final List<PrescriptionRecordedEvent> prescriptions = new ArrayList<>();
+        private OutcomeRecordedEvent outcome;
+        private GpHandOffRecordedEvent handOff;
+
+        EpisodeBuilder(EpisodeOpenedEvent opened) {
+            this.opened = opened;
+        }
+
+        String id() {
+            return opened.episodeId();
+        }
+
+        MappedEpisode build() {
+            List<Object> events = new ArrayList<>();
+            events.add(opened);
+            for (Object single : new Object[]{call, dispatch, encounter}) {
+                if (single != null) {
+                    events.add(single);
+                }
+            }
+            events.addAll(diagnoses);
+            events.addAll(vitals);
+            events.addAll(prescriptions);
+            if (outcome != null) {
+                events.add(outcome);
+            }
+            if (handOff != null) {
+                events.add(handOff);
+            }
+            return new MappedEpisode(opened.episodeId(), opened.patientPseudonym(), events);
+        }
+    }
+}

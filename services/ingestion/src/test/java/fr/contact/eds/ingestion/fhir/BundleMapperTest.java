@@ -1,0 +1,222 @@
+package fr.contact.eds.ingestion.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.contact.eds.ingestion.api.CallReceivedEvent;
+import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
+import fr.contact.eds.ingestion.api.Disposition;
+import fr.contact.eds.ingestion.api.EncounterClass;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
+import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
+import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
+import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
+import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BundleMapperTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4();
+    private static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser(
+            Map.of(1, "a-test-key-that-is-long-enough-for-hmac".getBytes(StandardCharsets.UTF_8)), 1);
+
+    private static Bundle example() throws IOException {
+        try (InputStream in = BundleMapperTest.class.getResourceAsStream("/bundles/home-visit.json")) {
+            return FHIR.newJsonParser().parseResource(Bundle.class, in);
+        }
+    }
+
+    private static MappedBundle map(Bundle bundle) {
+        return new BundleMapper(PSEUDONYMISER, "sos-paris").map(bundle);
+    }
+
+    private static <T extends org.hl7.fhir.r4.model.Resource> T resource(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance)
+                .map(type::cast).findFirst().orElseThrow();
+    }
+
+    @Nested
+    class AWholeHomeVisit {
+
+        @Test
+        void becomesOneEpisodeWithEveryFacetInBusinessOrder() throws IOException {
+            MappedBundle mapped = map(example());
+
+            assertThat(mapped.issues()).isEmpty();
+            assertThat(mapped.bundleType()).isEqualTo("transaction");
+            assertThat(mapped.episodes()).hasSize(1);
+            assertThat(mapped.episodes().get(0).events()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
+                    "EpisodeOpenedEvent", "CallReceivedEvent", "PractitionerDispatchedEvent", "EncounterRecordedEvent",
+                    "DiagnosisRecordedEvent", "VitalSignRecordedEvent", "PrescriptionRecordedEvent",
+                    "OutcomeRecordedEvent", "GpHandOffRecordedEvent");
+            assertThat(mapped.resourcesUsed()).isEqualTo(9);
+            assertThat(mapped.resourcesIgnored()).as("the Coverage").isEqualTo(1);
+        }
+
+        @Test
+        void keepsThePatientAsPseudonymAndGeneralisedTraits() throws IOException {
+            var events = map(example()).episodes().get(0).events();
+            var opened = (EpisodeOpenedEvent) events.get(0);
+
+            String expected = PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value();
+            assertThat(opened.patientPseudonym()).isEqualTo(expected);
+            assertThat(opened).extracting(EpisodeOpenedEvent::sex, EpisodeOpenedEvent::ageYears,
+                    EpisodeOpenedEvent::ageBand, EpisodeOpenedEvent::birthYear, EpisodeOpenedEvent::departement)
+                    .containsExactly("F", 70, "65-74", 1955, "75");
+            assertThat(opened.associationId()).isEqualTo("sos-paris");
+            assertThat(opened.openedAt()).isEqualTo(Instant.parse("2026-01-15T20:40:00Z"));
+        }
+
+        @Test
+        void keepsCodesTimingsAndDecisions() throws IOException {
+            var events = map(example()).episodes().get(0).events();
+
+            assertThat((CallReceivedEvent) events.get(1)).satisfies(call -> {
+                assertThat(call.receivedAt()).isEqualTo(Instant.parse("2026-01-15T19:52:00Z"));
+                assertThat(call.reasons()).containsExactly(new Code(FhirSystems.ICPC2, "R05"));
+                assertThat(call.triagePriority()).isEqualTo("P2");
+                assertThat(call.regulationDecision()).isEqualTo("home-visit");
+            });
+            assertThat(((PractitionerDispatchedEvent) events.get(2)).practitionerPseudonym()).startsWith("v1.");
+            assertThat((EncounterRecordedEvent) events.get(3)).satisfies(encounter -> {
+                assertThat(encounter.encounterClass()).isEqualTo(EncounterClass.HOME_VISIT);
+                assertThat(encounter.arrivedAt()).isEqualTo(Instant.parse("2026-01-15T20:40:00Z"));
+                assertThat(encounter.endedAt()).isEqualTo(Instant.parse("2026-01-15T21:05:00Z"));
+            });
+            assertThat(((DiagnosisRecordedEvent) events.get(4)).codings())
+                    .containsExactly(new Code(FhirSystems.ICPC2, "R78"), new Code(FhirSystems.ICD10, "J20.9"));
+            assertThat((VitalSignRecordedEvent) events.get(5)).satisfies(v -> {
+                assertThat(v.code()).isEqualTo(new Code(FhirSystems.LOINC, "8310-5"));
+                assertThat(v.value()).isEqualByComparingTo("38.4");
+                assertThat(v.unit()).isEqualTo("Cel");
+            });
+            assertThat(((PrescriptionRecordedEvent) events.get(6)).medication())
+                    .containsExactly(new Code("http://www.whocc.no/atc", "N02BE01"));
+            assertThat(((OutcomeRecordedEvent) events.get(7)).disposition()).isEqualTo(Disposition.HOME);
+            assertThat(((GpHandOffRecordedEvent) events.get(8)).sentAt())
+                    .isEqualTo(Instant.parse("2026-01-15T21:10:00Z"));
+        }
+
+        @Test
+        void carriesNoIdentifierFreeTextOrExactDate() throws IOException {
+            var mapper = new ObjectMapper().findAndRegisterModules();
+            String stored = mapper.writeValueAsString(map(example()).episodes());
+
+            assertThat(stored).doesNotContainIgnoringCase("lef").doesNotContainIgnoringCase("marie")
+                    .doesNotContain("255081416802538", "12 34 56 78", "+33", "Tilleuls", "1955-08-14", "10101234567",
+                            "Martin", "E-778899", "75112", "toux", "Bronchite", "enc-1", "dx-1", "CPAM");
+        }
+
+        @Test
+        void givesTheSameEpisodeAndPatientWhenSentAgain() throws IOException {
+            assertThat(map(example()).episodes()).isEqualTo(map(example()).episodes());
+        }
+    }
+
+    @Nested
+    class RealWorldFhir {
+
+        @Test
+        void turnsAnEncounterWithoutOurExtensionsIntoAnEpisode() throws IOException {
+            Bundle bundle = example();
+            bundle.getEntry()
+                    .removeIf(e -> !(e.getResource() instanceof Patient || e.getResource() instanceof Encounter));
+            Encounter encounter = resource(bundle, Encounter.class);
+            encounter.setExtension(null);
+            encounter.getHospitalization().setDischargeDisposition(null);
+
+            var events = map(bundle).episodes().get(0).events();
+            assertThat(events).hasSize(2).element(1).isInstanceOf(EncounterRecordedEvent.class);
+        }
+
+        @Test
+        void pseudonymisesByTraitsWhenThereIsNoIns() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, Patient.class).setIdentifier(null);
+
+            var opened = (EpisodeOpenedEvent) map(bundle).episodes().get(0).events().get(0);
+            assertThat(opened.patientPseudonym()).isNotEqualTo(
+                    PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value());
+        }
+    }
+
+    @Nested
+    class Rejection {
+
+        @Test
+        void namesAMissingPatient() throws IOException {
+            Bundle bundle = example();
+            bundle.getEntry().removeIf(e -> e.getResource() instanceof Patient);
+
+            MappedBundle mapped = map(bundle);
+            assertThat(mapped.rejected()).isTrue();
+            assertThat(mapped.episodes()).isEmpty();
+            assertThat(mapped.issues()).extracting(IntakeIssue::expression)
+                    .contains("Bundle.entry", "Bundle.entry[1].resource.subject");
+        }
+
+        @Test
+        void namesAnUnknownEncounterClass() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, Encounter.class).getClass_().setCode("IMP");
+
+            assertThat(map(bundle).issues()).extracting(IntakeIssue::code, IntakeIssue::expression)
+                    .contains(org.assertj.core.groups.Tuple.tuple("code-invalid", "Bundle.entry[2].resource.class"));
+        }
+
+        @Test
+        void namesADiagnosisWithoutAKnownCodeSystem() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, org.hl7.fhir.r4.model.Condition.class).getCode().getCoding()
+                    .forEach(c -> c.setSystem("http://example.org/local-codes"));
+
+            assertThat(map(bundle).issues()).singleElement()
+                    .satisfies(i -> assertThat(i.expression()).isEqualTo("Bundle.entry[5].resource.code"));
+        }
+
+        @Test
+        void namesAnInvalidInsAndAMissingBirthDate() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, Patient.class).getIdentifierFirstRep().setValue("255081416802539");
+            assertThat(map(bundle).issues()).extracting(IntakeIssue::expression)
+                    .containsExactly("Bundle.entry[0].resource.identifier");
+
+            resource(bundle, Patient.class).setBirthDate(null);
+            assertThat(map(bundle).issues()).extracting(IntakeIssue::expression)
+                    .containsExactly("Bundle.entry[0].resource.birthDate");
+        }
+
+        @Test
+        void namesAReferenceToNothingInTheBundle() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, org.hl7.fhir.r4.model.Observation.class).getEncounter()
+                    .setReference("Encounter/elsewhere");
+
+            assertThat(map(bundle).issues()).singleElement().satisfies(i -> {
+                assertThat(i.code()).isEqualTo("not-found");
+                assertThat(i.expression()).isEqualTo("Bundle.entry[6].resource.encounter");
+            });
+        }
+
+        @Test
+        void refusesAnotherBundleType() throws IOException {
+            Bundle bundle = example().setType(Bundle.BundleType.SEARCHSET);
+            assertThat(map(bundle).issues()).extracting(IntakeIssue::expression).containsExactly("Bundle.type");
+        }
+    }
+}
