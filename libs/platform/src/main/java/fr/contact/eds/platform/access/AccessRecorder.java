@@ -48,13 +48,21 @@ public class AccessRecorder {
 
     public AccessRecordedEvent record(Actor actor, Access access, Collection<String> patientPseudonyms,
             AccessOutcome outcome) {
-        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId()
-                : null;
-        AccessRecordedEvent event = new AccessRecordedEvent(UUID.randomUUID().toString(), clock.instant(),
-                config.service(),
-                actor.subject(), access.actorRole(), actor.organisation(), access.purpose(), access.action(),
-                access.resourceKind(), List.copyOf(patientPseudonyms), outcome, traceId);
+        AccessRecordedEvent event = describe(actor, access, patientPseudonyms, outcome);
         eventStore.publish(GenericEventMessage.asEventMessage(event));
         return event;
+    }
+
+    /**
+     * The access event without appending it, for a command that appends it with the data it concerns (one
+     * commit, so neither can exist without the other).
+     */
+    public AccessRecordedEvent describe(Actor actor, Access access, Collection<String> patientPseudonyms,
+            AccessOutcome outcome) {
+        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId()
+                : null;
+        return new AccessRecordedEvent(UUID.randomUUID().toString(), clock.instant(), config.service(),
+                actor.subject(), access.actorRole(), actor.organisation(), access.purpose(), access.action(),
+                access.resourceKind(), List.copyOf(patientPseudonyms), outcome, traceId);
     }
 }

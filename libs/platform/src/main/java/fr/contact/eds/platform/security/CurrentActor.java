@@ -1,21 +1,20 @@
 package fr.contact.eds.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAuthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+/** The caller of the current request, from its verified token. */
 @RequestScoped
 public class CurrentActor {
 
     @Inject
     JsonWebToken token;
 
-    @Produces
-    @RequestScoped
-    Actor actor() {
+    public Actor get() {
         if (token == null || token.getSubject() == null) {
-            throw new jakarta.ws.rs.NotAuthorizedException("Bearer");
+            throw new NotAuthorizedException("Bearer");
         }
         return new Actor(token.getSubject(), token.getGroups(), token.getClaim("association"),
                 token.getClaim("project"));

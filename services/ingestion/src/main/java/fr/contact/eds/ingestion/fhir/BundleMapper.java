@@ -80,13 +80,12 @@ public final class BundleMapper {
         }
         index(bundle);
         Map<Encounter, EpisodeBuilder> episodes = new LinkedHashMap<>();
-        int ignored = 0;
-        int used = 0;
+        Boolean[] used = new Boolean[bundle.getEntry().size()];
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Resource resource = bundle.getEntry().get(i).getResource();
             if (resource instanceof Encounter encounter) {
                 mapEncounter(encounter, at(i)).ifPresent(e -> episodes.put(encounter, e));
-                used++;
+                used[i] = true;
             }
         }
         if (bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof Patient)) {
@@ -97,17 +96,14 @@ public final class BundleMapper {
         }
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Resource resource = bundle.getEntry().get(i).getResource();
-            if (resource == null || resource instanceof Encounter) {
+            if (resource instanceof Encounter) {
                 continue;
             }
-            if (resource instanceof Patient || resource instanceof Practitioner || attach(resource, at(i), episodes)) {
-                used++;
-            } else {
-                ignored++;
-            }
+            used[i] = resource instanceof Patient || resource instanceof Practitioner
+                    || resource != null && attach(resource, at(i), episodes);
         }
         List<MappedEpisode> mapped = episodes.values().stream().map(EpisodeBuilder::build).toList();
-        return new MappedBundle(type, issues.isEmpty() ? mapped : List.of(), used, ignored, issues);
+        return new MappedBundle(type, issues.isEmpty() ? mapped : List.of(), List.of(used), issues);
     }
 
     private void index(Bundle bundle) {

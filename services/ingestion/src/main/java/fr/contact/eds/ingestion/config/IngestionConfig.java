@@ -1,0 +1,30 @@
+package fr.contact.eds.ingestion.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "contact")
+public interface IngestionConfig {
+
+    Pseudonymisation pseudonymisation();
+
+    Ingestion ingestion();
+
+    interface Pseudonymisation {
+
+        /**
+         * Versioned HMAC keys, "version:base64secret" separated by commas, from a secret (CONTACT_PSEUDONYMISATION_KEYS).
+         */
+        String keys();
+
+        /** The version new pseudonyms are made with. */
+        int currentVersion();
+    }
+
+    interface Ingestion {
+
+        /** Largest bundle body accepted, in bytes. */
+        @WithDefault("10485760")
+        int maxBundleBytes();
+    }
+}

@@ -1,0 +1,32 @@
+package fr.contact.eds.ingestion.rest;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.contact.eds.ingestion.fhir.IntakeIssue;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+/** FHIR OperationOutcome answers, one issue per problem with the FHIRPath of the faulty element. */
+final class OperationOutcomes {
+
+    static final String FHIR_JSON = "application/fhir+json";
+
+    private OperationOutcomes() {}
+
+    static Response respond(FhirContext fhir, int status, List<IntakeIssue> issues) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (IntakeIssue issue : issues) {
+            outcome.addIssue().setSeverity(IssueSeverity.fromCode(issue.severity()))
+                    .setCode(IssueType.fromCode(issue.code())).setDiagnostics(issue.diagnostics())
+                    .addExpression(issue.expression());
+        }
+        return Response.status(status).type(FHIR_JSON).entity(fhir.newJsonParser().encodeResourceToString(outcome))
+                .build();
+    }
+
+    static Response respond(FhirContext fhir, int status, String code, String expression, String diagnostics) {
+        return respond(fhir, status, List.of(new IntakeIssue("error", code, expression, diagnostics)));
+    }
+}

@@ -1,0 +1,182 @@
+package fr.contact.eds.ingestion.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.mongodb.client.MongoClient;
+import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.bson.Document;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ContactTestResource.class)
+class FhirIntakeTest {
+
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    @Inject
+    AxonRuntime axon;
+    @Inject
+    MongoClient mongo;
+
+    private static String association(String id) {
+        return "Bearer " + TestTokens.forRole("association", "software-of-" + id, Map.of("association", id));
+    }
+
+    /** The example bundle with a fresh identifier, so each test takes in a new bundle. */
+    private static String exampleBundle() throws IOException {
+        try (InputStream in = FhirIntakeTest.class.getResourceAsStream("/bundles/home-visit.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("B-2026-000123",
+                    "B-" + UUID.randomUUID());
+        }
+    }
+
+    private static Response post(String token, String body) {
+        return given().header("Authorization", token).contentType(FHIR_JSON).body(body).post("/fhir");
+    }
+
+    private List<Object> payloadsSince(long position) {
+        return axon.engine().readEvents(new GlobalSequenceTrackingToken(position), false)
+                .map(e -> (Object) e.getPayload())
+                .toList();
+    }
+
+    @Nested
+    class Accepting {
+
+        @Test
+        void appendsTheEpisodeAndTheAccessBeforeAnswering() throws IOException {
+            long before = axon.engine().headPosition();
+
+            post(association("sos-paris"), exampleBundle()).then().statusCode(200).contentType(FHIR_JSON)
+                    .body("resourceType", equalTo("Bundle")).body("type", equalTo("transaction-response"))
+                    .body("entry.response.status", hasItem("201 Created"))
+                    .body("entry[9].response.status", equalTo("200 OK"));
+
+            List<Object> stored = payloadsSince(before);
+            assertThat(stored.get(0)).isInstanceOfSatisfying(BundleAcceptedEvent.class, a -> {
+                assertThat(a.associationId()).isEqualTo("sos-paris");
+                assertThat(a.resourcesUsed()).isEqualTo(9);
+                assertThat(a.resourcesIgnored()).isEqualTo(1);
+            });
+            assertThat(stored.get(1)).isInstanceOf(EpisodeOpenedEvent.class);
+            assertThat(stored).hasSize(11).last().isInstanceOfSatisfying(AccessRecordedEvent.class, access -> {
+                assertThat(access.action()).isEqualTo(AccessAction.CREATE);
+                assertThat(access.organisation()).isEqualTo("sos-paris");
+                assertThat(access.patientPseudonyms())
+                        .containsExactly(((EpisodeOpenedEvent) stored.get(1)).patientPseudonym());
+            });
+        }
+
+        @Test
+        void answersTheSameBundleTwiceAndStoresItOnce() throws IOException {
+            String bundle = exampleBundle();
+            String first = post(association("sos-lyon"), bundle).then().statusCode(200).extract().asString();
+            long head = axon.engine().headPosition();
+
+            String again = post(association("sos-lyon"), bundle).then().statusCode(200).extract().asString();
+
+            assertThat(again).isEqualTo(first);
+            assertThat(axon.engine().headPosition()).isEqualTo(head);
+        }
+
+        @Test
+        void treatsTheSameBundleFromAnotherAssociationAsAnotherBundle() throws IOException {
+            String bundle = exampleBundle();
+            post(association("sos-nice"), bundle).then().statusCode(200);
+            long head = axon.engine().headPosition();
+
+            post(association("sos-toulon"), bundle).then().statusCode(200);
+            assertThat(axon.engine().headPosition()).isGreaterThan(head);
+        }
+    }
+
+    @Nested
+    class Rejecting {
+
+        private void assertNothingStoredBy(Runnable request) {
+            long head = axon.engine().headPosition();
+            request.run();
+            assertThat(axon.engine().headPosition()).isEqualTo(head);
+        }
+
+        @Test
+        void malformedJsonWithAStructureIssue() {
+            assertNothingStoredBy(() -> post(association("sos-paris"), "{\"resourceType\": \"Bundle\", \"type\": ")
+                    .then().statusCode(400).contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"))
+                    .body("issue[0].code", equalTo("structure")));
+        }
+
+        @Test
+        void anotherResourceTypeNamingIt() {
+            assertNothingStoredBy(() -> post(association("sos-paris"), "{\"resourceType\": \"Patient\"}")
+                    .then().statusCode(400).body("issue[0].expression[0]", equalTo("resourceType")));
+        }
+
+        @Test
+        void invalidContentWithOneIssuePerProblem() throws IOException {
+            String bundle = exampleBundle().replace("\"code\": \"HH\"", "\"code\": \"IMP\"")
+                    .replace("\"birthDate\": \"1955-08-14\",", "");
+            assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(422)
+                    .body("issue.expression.flatten()", hasItem("Bundle.entry[2].resource.class")));
+        }
+
+        @Test
+        void aBodyOverTheSizeLimit() {
+            String huge = "{\"resourceType\": \"Bundle\", \"type\": \"batch\", \"x\": \"" + "a".repeat(200_001) + "\"}";
+            assertNothingStoredBy(() -> post(association("sos-paris"), huge).then().statusCode(413)
+                    .body("issue[0].code", equalTo("too-costly")));
+        }
+
+        @Test
+        void callersThatAreNotAnAssociationSpeakingAsItself() throws IOException {
+            String bundle = exampleBundle();
+            given().contentType(FHIR_JSON).body(bundle).post("/fhir").then().statusCode(401);
+            post(TestTokens.bearer("researcher"), bundle).then().statusCode(403);
+            post(TestTokens.bearer("association"), bundle).then().statusCode(403).body("issue[0].code",
+                    equalTo("forbidden"));
+        }
+    }
+
+    @Test
+    void leavesNoDirectIdentifierInAnyCollection() throws IOException {
+        post(association("sos-paris"), exampleBundle()).then().statusCode(200);
+
+        List<String> hits = new ArrayList<>();
+        for (String database : mongo.listDatabaseNames()) {
+            for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+                for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
+                    String json = document.toJson();
+                    for (String identifier : List.of("255081416802538", "Lef", "LEFEVRE", "Marie", "12 34 56 78",
+                            "Tilleuls", "1955-08-14", "10101234567", "E-778899", "B-2026", "75112", "toux")) {
+                        if (json.contains(identifier)) {
+                            hits.add(database + "." + collection + " contains " + identifier);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hits).isEmpty();
+    }
+}
