@@ -34,6 +34,10 @@ final class ContactRuntime {
         }
     }
 
+    Path root() {
+        return root;
+    }
+
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }

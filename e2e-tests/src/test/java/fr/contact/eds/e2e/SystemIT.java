@@ -121,6 +121,27 @@ class SystemIT {
     }
 
     @Test
+    void takesInABundleFromAnAssociationOnceAndAnswersAResendTheSame() throws Exception {
+        ContactRuntime.Result token = contact.run("token", "--role", "association", "--sub", "e2e-software", "--claim",
+                "association=sos-e2e");
+        assertThat(token.exitCode()).as(token.output()).isZero();
+        String bundle = Files
+                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"));
+        HttpRequest post = HttpRequest.newBuilder(URI.create(contact.url("ingestion") + "/fhir"))
+                .header("Authorization", "Bearer " + token.output().strip())
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(bundle)).build();
+
+        HttpResponse<String> first = HTTP.send(post, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = HTTP.send(post, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("type").asText()).isEqualTo("transaction-response");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(first.body()).doesNotContain("255081416802538", "Lef");
+    }
+
+    @Test
     void keepsDataAcrossDownAndUp() throws Exception {
         String admin = token("platform-admin");
         JsonNode probe = JSON.readTree(call("POST", contact.url("catalog") + "/admin/probes", admin).body());
