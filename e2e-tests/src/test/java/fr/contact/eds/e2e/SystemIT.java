@@ -142,6 +142,14 @@ class SystemIT {
     }
 
     @Test
+    void acceptsEverySyntheticBundleTheSimulatorPosts() throws Exception {
+        ContactRuntime.Result simulated = contact.run("simulate", "--days", "1", "--rate", "40", "--seed", "11");
+
+        assertThat(simulated.exitCode()).as(simulated.output()).isZero();
+        assertThat(simulated.output()).containsPattern("simulate: [1-9]\\d* accepted, 0 refused");
+    }
+
+    @Test
     void keepsDataAcrossDownAndUp() throws Exception {
         String admin = token("platform-admin");
         JsonNode probe = JSON.readTree(call("POST", contact.url("catalog") + "/admin/probes", admin).body());

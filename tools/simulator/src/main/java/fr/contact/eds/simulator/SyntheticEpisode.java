@@ -1,0 +1,29 @@
+package fr.contact.eds.simulator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One generated care episode, before it is written as FHIR. */
+public record SyntheticEpisode(
+        String associationId,
+        String episodeNumber,
+        SyntheticPatient patient,
+        String departement,
+        String postalCode,
+        Instant callAt,
+        String reasonIcpc2,
+        String triagePriority,
+        String encounterClass,
+        Instant dispatchAt,
+        Instant startAt,
+        Instant endAt,
+        String diagnosisIcpc2,
+        String diagnosisIcd10,
+        double temperatureCelsius,
+        String medicationAtc,
+        String disposition,
+        boolean gpHandOff) {
+
+    /** A synthetic person; {@code ins} is empty when the identity is not qualified. */
+    public record SyntheticPatient(String ins, String family, String given, LocalDate birthDate, String gender) {}
+}
