@@ -1,0 +1,22 @@
+package fr.contact.eds.ingestion.intake;
+
+import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
+import fr.contact.eds.ingestion.fhir.IntakeIssue;
+import java.util.List;
+
+/** What became of one bundle: taken in (or already taken in before), or refused with an HTTP status. */
+public sealed interface IntakeResult {
+
+    record Accepted(BundleAcceptedEvent accepted, boolean repeated) implements IntakeResult {}
+
+    record Refused(int status, List<IntakeIssue> issues) implements IntakeResult {
+
+        public Refused {
+            issues = List.copyOf(issues);
+        }
+
+        static Refused of(int status, String code, String expression, String diagnostics) {
+            return new Refused(status, List.of(new IntakeIssue("error", code, expression, diagnostics)));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package fr.contact.eds.ingestion.intake;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import fr.contact.eds.ingestion.api.AcceptBundleCommand;
+import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
+import fr.contact.eds.ingestion.fhir.BundleMapper;
+import fr.contact.eds.ingestion.fhir.MappedBundle;
+import fr.contact.eds.ingestion.fhir.MappedEpisode;
+import fr.contact.eds.platform.access.Access;
+import fr.contact.eds.platform.access.AccessRecorder;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.security.Actor;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * The one path a bundle takes in, for live posts and history imports alike: parse, map and pseudonymise,
+ * then append everything in one commit; the same bundle again gets its first acceptance back.
+ */
+@Singleton
+public class IntakeService {
+
+    private static final Access INTAKE = new Access(Roles.ASSOCIATION, "care data intake", AccessAction.CREATE,
+            "Bundle");
+
+    @Inject
+    FhirContext fhir;
+    @Inject
+    Pseudonymiser pseudonymiser;
+    @Inject
+    CommandGateway commands;
+    @Inject
+    EventStore eventStore;
+    @Inject
+    AccessRecorder accessRecorder;
+
+    /** {@code actor} must be an association speaking as itself; callers check the role. */
+    public IntakeResult take(Actor actor, byte[] body) {
+        if (actor.association() == null || actor.association().isBlank()) {
+            return IntakeResult.Refused.of(403, "forbidden", "Bundle",
+                    "The token names no association: intake only accepts data sent by an association as itself");
+        }
+        IBaseResource resource;
+        try {
+            resource = fhir.newJsonParser().parseResource(new String(body, StandardCharsets.UTF_8));
+        } catch (DataFormatException e) {
+            return IntakeResult.Refused.of(400, "structure", "Bundle", "Not valid FHIR R4 JSON: " + e.getMessage());
+        }
+        if (!(resource instanceof Bundle bundle)) {
+            return IntakeResult.Refused.of(400, "invalid", "resourceType",
+                    "Expected a Bundle, got " + resource.fhirType());
+        }
+        MappedBundle mapped = new BundleMapper(pseudonymiser, actor.association()).map(bundle);
+        if (mapped.rejected()) {
+            return new IntakeResult.Refused(422, mapped.issues());
+        }
+        BundleAcceptedEvent accepted = new BundleAcceptedEvent(bundleKey(actor, bundle, body), actor.association(),
+                mapped.bundleType(), mapped.episodes().stream().map(MappedEpisode::episodeId).toList(),
+                mapped.entryUsed(), mapped.resourcesUsed(), mapped.resourcesIgnored(), 0, Instant.now());
+        List<String> patients = mapped.episodes().stream().map(MappedEpisode::patientPseudonym).distinct().toList();
+        List<Object> events = mapped.episodes().stream().flatMap(e -> e.events().stream()).toList();
+        try {
+            commands.sendAndWait(new AcceptBundleCommand(accepted, events,
+                    accessRecorder.describe(actor, INTAKE, patients, AccessOutcome.SUCCESS)));
+            return new IntakeResult.Accepted(accepted, false);
+        } catch (RuntimeException e) {
+            if (!alreadyTakenIn(e)) {
+                throw e;
+            }
+            return new IntakeResult.Accepted(firstIntakeOf(accepted.bundleKey()), true);
+        }
+    }
+
+    private String bundleKey(Actor actor, Bundle bundle, byte[] body) {
+        String source = bundle.getIdentifier().hasValue()
+                ? "id|" + bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue()
+                : "sha256|" + sha256(body);
+        return pseudonymiser.keyedIdentifier("bundle", actor.association() + "|" + source);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean alreadyTakenIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BundleAcceptedEvent firstIntakeOf(String bundleKey) {
+        return (BundleAcceptedEvent) eventStore.readEvents(bundleKey).next().getPayload();
+    }
+}
