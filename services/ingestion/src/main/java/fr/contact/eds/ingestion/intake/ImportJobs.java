@@ -1,0 +1,159 @@
+package fr.contact.eds.ingestion.intake;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import fr.contact.eds.ingestion.fhir.IntakeIssue;
+import fr.contact.eds.platform.config.PlatformConfig;
+import fr.contact.eds.platform.security.Actor;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+/**
+ * History backfill: an NDJSON file of bundles (one a line) is saved, then taken in line by line in the
+ * background through the same {@link IntakeService} as live posts. The job's progress, counts and errors
+ * by line number live in the service's own database, so any instance can answer for it.
+ */
+@Singleton
+public class ImportJobs {
+
+    private static final Logger LOG = Logger.getLogger(ImportJobs.class);
+    private static final int MAX_ERRORS_KEPT = 1000;
+    private static final int PROGRESS_EVERY_LINES = 50;
+
+    private final MongoCollection<Document> jobs;
+    private final IntakeService intake;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-jobs"));
+
+    @Inject
+    public ImportJobs(MongoClient mongo, PlatformConfig config, IntakeService intake) {
+        this.jobs = mongo.getDatabase(config.readModel().database()).getCollection("importJobs");
+        this.intake = intake;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    /** Saves the upload and queues it; returns the job id. */
+    public String start(Actor actor, InputStream ndjson) throws IOException {
+        String jobId = UUID.randomUUID().toString();
+        Path file = Files.createTempFile("contact-import-" + jobId, ".ndjson");
+        long bytes = Files.copy(ndjson, file, StandardCopyOption.REPLACE_EXISTING);
+        jobs.insertOne(new Document("_id", jobId).append("associationId", actor.association())
+                .append("requestedBy", actor.subject()).append("status", "queued").append("bytesTotal", bytes)
+                .append("bytesDone", 0L).append("linesDone", 0).append("accepted", 0).append("repeated", 0)
+                .append("rejected", 0).append("skippedByOpposition", 0).append("errors", List.of())
+                .append("errorsNotKept", 0).append("createdAt", new Date()));
+        worker.submit(() -> run(jobId, actor, file));
+        return jobId;
+    }
+
+    /** The job, if it exists and belongs to {@code associationId}. */
+    public Optional<Document> find(String jobId, String associationId) {
+        return Optional.ofNullable(jobs.find(Filters.and(Filters.eq("_id", jobId),
+                Filters.eq("associationId", associationId))).first());
+    }
+
+    private void run(String jobId, Actor actor, Path file) {
+        Progress progress = new Progress();
+        jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("status", "running"),
+                Updates.set("startedAt", new Date())));
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                progress.line++;
+                progress.bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+                if (!line.isBlank()) {
+                    progress.count(intake.take(actor, line.getBytes(StandardCharsets.UTF_8)));
+                }
+                if (progress.line % PROGRESS_EVERY_LINES == 0) {
+                    save(jobId, progress, "running");
+                }
+            }
+            save(jobId, progress, "completed");
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Import job %s failed at line %d", jobId, progress.line);
+            save(jobId, progress, "failed");
+            jobs.updateOne(Filters.eq("_id", jobId), Updates.set("failure",
+                    "Stopped at line " + progress.line + ": " + e.getMessage()));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("Could not delete %s", file);
+            }
+        }
+    }
+
+    private void save(String jobId, Progress p, String status) {
+        var update = new ArrayList<>(List.of(Updates.set("status", status), Updates.set("bytesDone", p.bytes),
+                Updates.set("linesDone", p.line), Updates.set("accepted", p.accepted),
+                Updates.set("repeated", p.repeated),
+                Updates.set("rejected", p.rejected), Updates.set("errorsNotKept", p.errorsNotKept)));
+        if (!p.newErrors.isEmpty()) {
+            update.add(Updates.pushEach("errors", List.copyOf(p.newErrors)));
+            p.newErrors.clear();
+        }
+        if (!"running".equals(status)) {
+            update.add(Updates.set("finishedAt", new Date()));
+        }
+        jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(update));
+    }
+
+    private static final class Progress {
+
+        int line;
+        long bytes;
+        int accepted;
+        int repeated;
+        int rejected;
+        int errorsKept;
+        int errorsNotKept;
+        final List<Document> newErrors = new ArrayList<>();
+
+        void count(IntakeResult result) {
+            if (result instanceof IntakeResult.Accepted accepted) {
+                if (accepted.repeated()) {
+                    repeated++;
+                } else {
+                    this.accepted++;
+                }
+                return;
+            }
+            IntakeResult.Refused refused = (IntakeResult.Refused) result;
+            rejected++;
+            if (errorsKept >= MAX_ERRORS_KEPT) {
+                errorsNotKept++;
+                return;
+            }
+            errorsKept++;
+            newErrors.add(new Document("line", line).append("status", refused.status()).append("issues",
+                    refused.issues().stream().map(Progress::issue).toList()));
+        }
+
+        private static Document issue(IntakeIssue issue) {
+            return new Document("code", issue.code()).append("expression", issue.expression())
+                    .append("diagnostics", issue.diagnostics());
+        }
+    }
+}
