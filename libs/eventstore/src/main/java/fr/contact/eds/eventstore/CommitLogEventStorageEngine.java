@@ -21,6 +21,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +30,18 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -58,6 +62,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
     static final String GUARD_INDEX = "guards_unique";
     private static final long UNKNOWN = Long.MIN_VALUE;
+    /** How far below a position to look for the commit holding it: more than any batched commit's size. */
+    private static final int HOLDING_PROBE = 2048;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -281,15 +287,25 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long after = positionOf(lastToken);
-        List<Long> window = new ArrayList<>(batchSize);
-        for (long p = after + 1; p <= after + batchSize; p++) {
+        // A tailing reader asks only up to the head it knows of, not for a whole batch of positions that do not
+        // exist yet: every service's processors do this on each commit.
+        long known = knownHead.get();
+        if (known == UNKNOWN || known <= after) {
+            known = headPosition();
+        }
+        if (known <= after) {
+            return List.of();
+        }
+        long until = Math.min(after + batchSize, known);
+        List<Long> window = new ArrayList<>((int) (until - after));
+        for (long p = after + 1; p <= until; p++) {
             window.add(p);
         }
         List<Document> found = new ArrayList<>();
         commits.find(in("_id", window)).into(found);
-        found.sort(java.util.Comparator.comparingLong(d -> d.getLong("_id")));
+        found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
         if (found.isEmpty() || found.get(0).getLong("_id") != after + 1) {
-            Document holding = commits.find(and(lt("_id", after + 1), gte("last", after + 1))).first();
+            Document holding = commitHolding(after + 1);
             if (holding != null) {
                 found.add(0, holding);
             }
@@ -310,6 +326,33 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
             expected = commit.getLong("last") + 1;
         }
         return result;
+    }
+
+    /**
+     * The commit that holds {@code position} without starting at it: a token saved inside a commit (a processor
+     * that stopped mid-way). Commits are contiguous, so it is the nearest one starting before; the positions just
+     * below are probed by unique key first, since a range query is a full scan on the embedded server.
+     */
+    private Document commitHolding(long position) {
+        List<Long> below = new ArrayList<>(HOLDING_PROBE);
+        for (long p = position - 1; p >= Math.max(0, position - HOLDING_PROBE); p--) {
+            below.add(p);
+        }
+        Document nearest = commits.find(in("_id", below)).projection(Projections.include("_id", "last"))
+                .sort(descending("_id")).first();
+        if (nearest != null) {
+            return nearest.getLong("last") >= position ? commits.find(eq("_id", nearest.getLong("_id"))).first() : null;
+        }
+        return commits.find(and(lt("_id", position), gte("last", position))).first();
+    }
+
+    /**
+     * One batch for a tailing reader: the events of whole commits from just after {@code after}, upcast and
+     * deserialized. Reading whole commits keeps readers' tokens on commit boundaries.
+     */
+    List<TrackedEventMessage<?>> readBatch(TrackingToken after, int batchSize) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(after, batchSize).stream(),
+                getEventSerializer(), upcasterChain).collect(Collectors.toList());
     }
 
     /**

@@ -3,7 +3,6 @@ package fr.contact.eds.eventstore;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -29,9 +28,7 @@ final class CommitLogStream implements BlockingStream<TrackedEventMessage<?>> {
         if (!buffer.isEmpty()) {
             return;
         }
-        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(lastToken, false).limit(batchSize)) {
-            events.forEach(buffer::add);
-        }
+        buffer.addAll(engine.readBatch(lastToken, batchSize));
         if (!buffer.isEmpty()) {
             lastToken = buffer.peekLast().trackingToken();
         }

@@ -184,6 +184,17 @@ class CommitLogEventStorageEngineTest {
         }
 
         @Test
+        void resumesInsideACommitLargerThanThePositionsItProbesBelow() {
+            var engine = engine();
+            engine.appendEvents(aggregateBatch("a", 0, 2500, "w", 0, Instant.now()));
+            engine.appendEvents(aggregateBatch("b", 0, 2, "w", 1, Instant.now()));
+
+            assertThat(engine.readEvents(new GlobalSequenceTrackingToken(2497), false).toList())
+                    .extracting(e -> e.trackingToken().position().getAsLong())
+                    .containsExactly(2498L, 2499L, 2500L, 2501L);
+        }
+
+        @Test
         void createsTailHeadAndTimeTokens() {
             var engine = engine();
             assertThat(engine.createTailToken()).isNull();

@@ -68,6 +68,7 @@ public class AxonRuntime {
                 .database(mongoClient.getDatabase(config.eventStore().database()))
                 .eventSerializer(serializer).snapshotSerializer(serializer)
                 .batchSize(config.eventStore().batchSize())
+                .pollEvery(config.eventStore().pollEvery())
                 .upcasterChain(new EventUpcasterChain(modules.stream().flatMap(m -> m.upcasters().stream()).toList()))
                 .build();
 

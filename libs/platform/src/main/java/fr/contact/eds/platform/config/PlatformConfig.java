@@ -28,6 +28,13 @@ public interface PlatformConfig {
 
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * How often the log head is checked for other processes' commits, besides change streams (which the
+         * embedded store of the local runtime does not offer): bounds cross-service delivery delay there.
+         */
+        @WithDefault("50ms")
+        Duration pollEvery();
     }
 
     interface ReadModel {
