@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code --days N --rate R [--seed S] [--end yyyy-mm-dd]} and either {@code --out file.ndjson} (one
  * bundle a line, for history import and benchmarks) or {@code --url <ingestion> --keys <dir>} (posts each
- * bundle as its association, with tokens signed by the local key pair).
+ * bundle as its association, with tokens signed by the local key pair); or {@code --bench N --url --keys}
+ * for the intake benchmark.
  */
 public final class Simulate {
 
@@ -35,6 +36,11 @@ public final class Simulate {
         LocalDate end = LocalDate.parse(options.getOrDefault("end", LocalDate.now().toString()));
         EpisodeGenerator generator = new EpisodeGenerator(seed);
         BundleWriter writer = new BundleWriter(FhirContext.forR4());
+        if (options.containsKey("bench")) {
+            new IntakeBenchmark(options.get("url"), LocalKeys.ensure(Path.of(options.get("keys"))))
+                    .run(Integer.parseInt(options.get("bench")), seed);
+            return;
+        }
         long started = System.nanoTime();
         int bundles;
         if (options.containsKey("out")) {

@@ -1,6 +1,7 @@
 package fr.contact.eds.ingestion.config;
 
 import ca.uhn.fhir.context.FhirContext;
+import fr.contact.eds.ingestion.command.BundleBatchHandler;
 import fr.contact.eds.ingestion.command.BundleIntake;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
@@ -36,6 +37,7 @@ public class IngestionBeans {
     @Produces
     @Singleton
     AxonModule ingestionModule() {
-        return (Configurer configurer) -> configurer.configureAggregate(BundleIntake.class);
+        return (Configurer configurer) -> configurer.configureAggregate(BundleIntake.class)
+                .registerCommandHandler(c -> new BundleBatchHandler(c.repository(BundleIntake.class)));
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import fr.contact.eds.ingestion.api.AcceptBundleCommand;
 import fr.contact.eds.ingestion.fhir.IntakeIssue;
 import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.security.Actor;
@@ -39,6 +40,8 @@ public class ImportJobs {
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
     private static final int MAX_ERRORS_KEPT = 1000;
     private static final int PROGRESS_EVERY_LINES = 50;
+    /** Bundles appended per commit: fewer, larger writes for backfills, each bundle still its own aggregate. */
+    private static final int BUNDLES_PER_COMMIT = 50;
 
     private final MongoCollection<Document> jobs;
     private final IntakeService intake;
@@ -79,17 +82,28 @@ public class ImportJobs {
         jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("status", "running"),
                 Updates.set("startedAt", new Date())));
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<AcceptBundleCommand> batch = new ArrayList<>();
             String line;
             while ((line = lines.readLine()) != null) {
                 progress.line++;
                 progress.bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
                 if (!line.isBlank()) {
-                    progress.count(intake.take(actor, line.getBytes(StandardCharsets.UTF_8)));
+                    IntakeResult prepared = intake.prepare(actor, line.getBytes(StandardCharsets.UTF_8));
+                    if (prepared instanceof IntakeResult.Prepared p) {
+                        batch.add(p.command());
+                    } else {
+                        progress.count(prepared);
+                    }
                 }
-                if (progress.line % PROGRESS_EVERY_LINES == 0) {
+                if (batch.size() == BUNDLES_PER_COMMIT) {
+                    intake.acceptAll(batch).forEach(progress::count);
+                    batch.clear();
+                    save(jobId, progress, "running");
+                } else if (progress.line % PROGRESS_EVERY_LINES == 0) {
                     save(jobId, progress, "running");
                 }
             }
+            intake.acceptAll(batch).forEach(progress::count);
             save(jobId, progress, "completed");
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import job %s failed at line %d", jobId, progress.line);

@@ -3,6 +3,7 @@ package fr.contact.eds.ingestion.intake;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import fr.contact.eds.ingestion.api.AcceptBundleCommand;
+import fr.contact.eds.ingestion.api.AcceptBundlesCommand;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
 import fr.contact.eds.ingestion.fhir.BundleMapper;
 import fr.contact.eds.ingestion.fhir.MappedBundle;
@@ -20,8 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -51,6 +56,35 @@ public class IntakeService {
 
     /** {@code actor} must be an association speaking as itself; callers check the role. */
     public IntakeResult take(Actor actor, byte[] body) {
+        IntakeResult prepared = prepare(actor, body);
+        return prepared instanceof IntakeResult.Prepared p ? accept(p.command()) : prepared;
+    }
+
+    /**
+     * Takes several prepared bundles in at once: one commit when none of them was taken in before, one by one
+     * otherwise (so a repeated bundle answers as the first time). Results come back in the given order.
+     */
+    public List<IntakeResult> acceptAll(List<AcceptBundleCommand> bundles) {
+        Map<String, AcceptBundleCommand> distinct = new LinkedHashMap<>();
+        bundles.forEach(bundle -> distinct.putIfAbsent(bundle.bundleKey(), bundle));
+        if (distinct.size() > 1) {
+            try {
+                commands.sendAndWait(new AcceptBundlesCommand(List.copyOf(distinct.values())));
+                Set<String> seen = new HashSet<>();
+                return bundles.stream()
+                        .<IntakeResult>map(b -> new IntakeResult.Accepted(b.accepted(), !seen.add(b.bundleKey())))
+                        .toList();
+            } catch (RuntimeException e) {
+                if (!alreadyTakenIn(e)) {
+                    throw e;
+                }
+            }
+        }
+        return bundles.stream().map(this::accept).toList();
+    }
+
+    /** Parses, maps and pseudonymises, without storing anything. */
+    public IntakeResult prepare(Actor actor, byte[] body) {
         if (actor.association() == null || actor.association().isBlank()) {
             return IntakeResult.Refused.of(403, "forbidden", "Bundle",
                     "The token names no association: intake only accepts data sent by an association as itself");
@@ -74,15 +108,19 @@ public class IntakeService {
                 mapped.entryUsed(), mapped.resourcesUsed(), mapped.resourcesIgnored(), 0, Instant.now());
         List<String> patients = mapped.episodes().stream().map(MappedEpisode::patientPseudonym).distinct().toList();
         List<Object> events = mapped.episodes().stream().flatMap(e -> e.events().stream()).toList();
+        return new IntakeResult.Prepared(new AcceptBundleCommand(accepted, events,
+                accessRecorder.describe(actor, INTAKE, patients, AccessOutcome.SUCCESS)));
+    }
+
+    private IntakeResult accept(AcceptBundleCommand command) {
         try {
-            commands.sendAndWait(new AcceptBundleCommand(accepted, events,
-                    accessRecorder.describe(actor, INTAKE, patients, AccessOutcome.SUCCESS)));
-            return new IntakeResult.Accepted(accepted, false);
+            commands.sendAndWait(command);
+            return new IntakeResult.Accepted(command.accepted(), false);
         } catch (RuntimeException e) {
             if (!alreadyTakenIn(e)) {
                 throw e;
             }
-            return new IntakeResult.Accepted(firstIntakeOf(accepted.bundleKey()), true);
+            return new IntakeResult.Accepted(firstIntakeOf(command.bundleKey()), true);
         }
     }
 

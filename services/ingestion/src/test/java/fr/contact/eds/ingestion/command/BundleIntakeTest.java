@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class BundleIntakeTest {
 
-    private static final Instant NOW = Instant.parse("2026-01-15T21:00:00Z");
-    private static final BundleAcceptedEvent ACCEPTED = new BundleAcceptedEvent("v1.bundle", "sos-paris", "transaction",
+    static final Instant NOW = Instant.parse("2026-01-15T21:00:00Z");
+    static final BundleAcceptedEvent ACCEPTED = new BundleAcceptedEvent("v1.bundle", "sos-paris", "transaction",
             List.of("v1.episode"), List.of(true, true), 2, 0, 0, NOW);
-    private static final EpisodeOpenedEvent OPENED = new EpisodeOpenedEvent("v1.episode", "sos-paris", "v1.patient", 1,
+    static final EpisodeOpenedEvent OPENED = new EpisodeOpenedEvent("v1.episode", "sos-paris", "v1.patient", 1,
             "F", 70, "65-74", 1955, "75", NOW);
-    private static final GpHandOffRecordedEvent HAND_OFF = new GpHandOffRecordedEvent("v1.episode", NOW);
-    private static final AccessRecordedEvent ACCESS = new AccessRecordedEvent("a-1", NOW, "ingestion", "software",
+    static final GpHandOffRecordedEvent HAND_OFF = new GpHandOffRecordedEvent("v1.episode", NOW);
+    static final AccessRecordedEvent ACCESS = new AccessRecordedEvent("a-1", NOW, "ingestion", "software",
             "association", "sos-paris", "care data intake", AccessAction.CREATE, "Bundle", List.of("v1.patient"),
             AccessOutcome.SUCCESS, null);
 

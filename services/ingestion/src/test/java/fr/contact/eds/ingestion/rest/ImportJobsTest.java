@@ -72,6 +72,24 @@ class ImportJobsTest {
     }
 
     @Test
+    void countsABundleTakenInBeforeAsRepeatedAndStillTakesInTheRest() throws Exception {
+        String token = association("sos-again");
+        String before = line("B-" + UUID.randomUUID());
+        given().header("Authorization", token).contentType("application/fhir+json")
+                .body(before.getBytes(StandardCharsets.UTF_8)).post("/fhir").then().statusCode(200);
+        String ndjson = String.join("\n", line("B-" + UUID.randomUUID()), before, line("B-" + UUID.randomUUID()));
+
+        String url = given().header("Authorization", token).contentType("application/fhir+ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/fhir/$import").then().statusCode(202).extract()
+                .path("url");
+
+        JsonPath job = waitUntilDone(token, url);
+        assertThat(job.getInt("accepted")).isEqualTo(2);
+        assertThat(job.getInt("repeated")).isEqualTo(1);
+        assertThat(job.getInt("rejected")).isZero();
+    }
+
+    @Test
     void showsAJobOnlyToItsAssociation() throws Exception {
         String url = given().urlEncodingEnabled(false).header("Authorization", association("sos-a"))
                 .contentType("application/x-ndjson")
