@@ -11,7 +11,9 @@ import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.probe.DeliveryProbeProjection;
+import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.testing.ContactTestResource;
@@ -40,6 +42,10 @@ class PlatformTest {
     AxonRuntime axon;
     @Inject
     InMemorySpanExporter spans;
+    @Inject
+    ProjectionBarrier barrier;
+    @Inject
+    DeliveryProbeProjection probes;
     @Inject
     org.axonframework.eventsourcing.eventstore.EventStore eventStore;
 
@@ -143,6 +149,40 @@ class PlatformTest {
                     .post("/admin/processors/delivery-probes/replay").then().statusCode(200);
             given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
                     .post("/admin/processors/unknown/replay").then().statusCode(404);
+        }
+    }
+
+    @Nested
+    class ReadYourWrites {
+
+        @Test
+        void waitsUntilAProjectionHasPassedThePositionOfAWrite() {
+            String probeId = java.util.UUID.randomUUID().toString();
+            eventStore.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(
+                    new fr.contact.eds.platform.api.DeliveryProbeSentEvent(probeId, "test", java.time.Instant.now())));
+            long written = axon.engine().headPosition();
+
+            assertThat(barrier.awaitPosition(DeliveryProbeProjection.PROCESSOR, written, Duration.ofSeconds(10)))
+                    .isTrue();
+            assertThat(probes.receipt(probeId)).isPresent();
+        }
+
+        @Test
+        void answersUnavailableWithRetryAfterWhenTheProjectionIsNotThereInTime() {
+            long beyond = axon.engine().headPosition() + 1_000;
+
+            assertThat(barrier.awaitPosition(DeliveryProbeProjection.PROCESSOR, beyond, Duration.ofMillis(20)))
+                    .isFalse();
+            assertThatThrownBy(() -> barrier.require(DeliveryProbeProjection.PROCESSOR, beyond, Duration.ofMillis(20)))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.problem().status()).isEqualTo(503);
+                        assertThat(e.retryAfterSeconds()).isEqualTo(1);
+                    });
+        }
+
+        @Test
+        void knowsNoPositionForAProcessorThatDoesNotRunHere() {
+            assertThat(barrier.awaitPosition("no-such-processor", -1, Duration.ofMillis(20))).isFalse();
         }
     }
 

@@ -4,10 +4,21 @@ package fr.contact.eds.platform.rest;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, String field) {
+        this(status, title, detail, field, null);
+    }
+
+    private ProblemException(int status, String title, String detail, String field, Integer retryAfterSeconds) {
         super(detail);
         this.problem = new Problem("about:blank", title, status, detail, field);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 503 with {@code Retry-After}: the answer would not be trustworthy yet, and will be soon. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(503, "Service Unavailable", detail, null, retryAfterSeconds);
     }
 
     public static ProblemException notFound(String detail) {
@@ -20,5 +31,9 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -9,6 +9,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response map(ProblemException e) {
-        return Response.status(e.problem().status()).type(PROBLEM_JSON).entity(e.problem()).build();
+        Response.ResponseBuilder response = Response.status(e.problem().status()).type(PROBLEM_JSON)
+                .entity(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", e.retryAfterSeconds());
+        }
+        return response.build();
     }
 }

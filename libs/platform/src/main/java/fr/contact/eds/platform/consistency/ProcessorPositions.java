@@ -1,0 +1,77 @@
+package fr.contact.eds.platform.consistency;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.config.PlatformConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * How far a processor has got over all of its segments, wherever they run: a segment this instance processes
+ * reports its live position; a segment another replica holds reports the token it last stored (the shared
+ * token store in the service's database). The slowest segment is the processor's position.
+ */
+@Singleton
+public class ProcessorPositions {
+
+    /** MongoTokenStore's collection and fields (axon-mongo's defaults). */
+    private static final String TOKENS = "trackingtokens";
+
+    private final AxonRuntime runtime;
+    private final MongoCollection<Document> tokens;
+
+    @Inject
+    public ProcessorPositions(AxonRuntime runtime, MongoClient mongo, PlatformConfig config) {
+        this.runtime = runtime;
+        this.tokens = mongo.getDatabase(config.readModel().database()).getCollection(TOKENS);
+    }
+
+    /**
+     * The position every segment of {@code processor} has passed, or empty when that is unknown: the processor
+     * does not exist or does not run here, replays, or a segment has no token yet.
+     */
+    public OptionalLong slowest(String processor) {
+        var found = runtime.configuration().eventProcessingConfiguration()
+                .eventProcessor(processor, StreamingEventProcessor.class);
+        if (found.isEmpty() || !found.get().isRunning()) {
+            return OptionalLong.empty();
+        }
+        Map<Integer, EventTrackerStatus> live = found.get().processingStatus();
+        if (live.values().stream().anyMatch(EventTrackerStatus::isReplaying)) {
+            return OptionalLong.empty();
+        }
+        long slowest = Long.MAX_VALUE;
+        boolean any = false;
+        for (Document stored : tokens.find(Filters.eq("processorName", processor))) {
+            int segment = stored.getInteger("segment");
+            EventTrackerStatus here = live.get(segment);
+            OptionalLong position = here != null ? here.getCurrentPosition() : positionOf(stored);
+            if (position.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            slowest = Math.min(slowest, position.getAsLong());
+            any = true;
+        }
+        return any ? OptionalLong.of(slowest) : OptionalLong.empty();
+    }
+
+    private OptionalLong positionOf(Document stored) {
+        Binary token = stored.get("token", Binary.class);
+        if (token == null) {
+            return OptionalLong.empty();
+        }
+        TrackingToken deserialized = runtime.configuration().serializer().deserialize(
+                new SimpleSerializedObject<>(token.getData(), byte[].class, stored.getString("tokenType"), null));
+        return deserialized == null ? OptionalLong.empty() : deserialized.position();
+    }
+}
