@@ -21,8 +21,8 @@ public record PatientIdentity(Optional<String> qualifiedIns, String familyName, 
         if (qualifiedIns.isEmpty()) {
             require(familyName, "familyName");
             require(givenName, "givenName");
-            Objects.requireNonNull(birthDate, "birthDate");
-            Objects.requireNonNull(sex, "sex");
+            require(birthDate, "birthDate");
+            require(sex, "sex");
         }
         qualifiedIns = qualifiedIns.map(Ins::validate);
         birthPlaceInsee = birthPlaceInsee.map(Territory::requireCommuneCode);
@@ -38,8 +38,18 @@ public record PatientIdentity(Optional<String> qualifiedIns, String familyName, 
                 Optional.ofNullable(birthPlaceInsee));
     }
 
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
+    /** The same person by traits alone, when this identity has a qualified INS and every trait as well. */
+    public Optional<PatientIdentity> traitsOnly() {
+        if (qualifiedIns.isEmpty() || familyName == null || familyName.isBlank() || givenName == null
+                || givenName.isBlank() || birthDate == null || sex == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PatientIdentity(Optional.empty(), familyName, givenName, birthDate, sex,
+                birthPlaceInsee));
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null || value instanceof String text && text.isBlank()) {
             throw new InvalidIdentityException(field, field + " is required when no qualified INS is given");
         }
     }

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,6 +40,22 @@ public final class Pseudonymiser {
         this.currentVersion = currentVersion;
     }
 
+    /**
+     * From configuration: {@code versionedKeys} is "version:base64secret" entries separated by commas, as the
+     * services read it from their secret (CONTACT_PSEUDONYMISATION_KEYS).
+     */
+    public static Pseudonymiser fromSecret(String versionedKeys, int currentVersion) {
+        Map<Integer, byte[]> keys = new HashMap<>();
+        for (String entry : versionedKeys.split(",")) {
+            String[] parts = entry.strip().split(":", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("Pseudonymisation keys: expected version:base64secret entries");
+            }
+            keys.put(Integer.parseInt(parts[0].strip()), Base64.getDecoder().decode(parts[1].strip()));
+        }
+        return new Pseudonymiser(keys, currentVersion);
+    }
+
     public int currentVersion() {
         return currentVersion;
     }
@@ -57,6 +75,16 @@ public final class Pseudonymiser {
     /** The patient's pseudonym under every configured key version, oldest first. */
     public List<Pseudonym> underEveryKey(PatientIdentity identity) {
         return keys.keySet().stream().map(version -> under(version, identity)).toList();
+    }
+
+    /**
+     * Every pseudonym this person's data may be stored under: the identity under every configured key version,
+     * and, when it has a qualified INS and complete traits too, the traits-based ones (data sent before the INS
+     * was qualified). Opposition decisions carry them all, so whichever one intake computes matches.
+     */
+    public List<String> everyPseudonymOf(PatientIdentity identity) {
+        Stream<PatientIdentity> forms = Stream.concat(Stream.of(identity), identity.traitsOnly().stream());
+        return forms.flatMap(form -> underEveryKey(form).stream()).map(Pseudonym::value).distinct().toList();
     }
 
     private Pseudonym under(int version, PatientIdentity identity) {

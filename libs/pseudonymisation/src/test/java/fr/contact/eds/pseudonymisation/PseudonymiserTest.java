@@ -7,6 +7,7 @@ import fr.contact.eds.pseudonymisation.PatientIdentity.Sex;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,18 @@ class PseudonymiserTest {
         @Test
         void keepsTheOldPseudonymComputableForLinkage() {
             assertThat(rotated.underEveryKey(marie)).containsExactly(v1.pseudonymOf(marie), rotated.pseudonymOf(marie));
+        }
+
+        @Test
+        void listEveryPseudonymOfAPersonKnownByInsAndByTraitsUnderEveryKey() {
+            PatientIdentity both = new PatientIdentity(Optional.of(INS), "Lefèvre-Dupont", "Marie",
+                    LocalDate.of(1955, 8, 14), Sex.FEMALE, Optional.of("14168"));
+
+            assertThat(rotated.everyPseudonymOf(both)).containsExactly(
+                    v1.pseudonymOf(PatientIdentity.withIns(INS)).value(),
+                    rotated.pseudonymOf(PatientIdentity.withIns(INS)).value(),
+                    v1.pseudonymOf(marie).value(), rotated.pseudonymOf(marie).value());
+            assertThat(rotated.everyPseudonymOf(PatientIdentity.withIns(INS))).hasSize(2);
         }
 
         @Test

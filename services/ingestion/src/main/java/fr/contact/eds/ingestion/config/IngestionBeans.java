@@ -7,9 +7,6 @@ import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.config.Configurer;
 
 public class IngestionBeans {
@@ -23,15 +20,7 @@ public class IngestionBeans {
     @Produces
     @Singleton
     Pseudonymiser pseudonymiser(IngestionConfig config) {
-        Map<Integer, byte[]> keys = new HashMap<>();
-        for (String entry : config.pseudonymisation().keys().split(",")) {
-            String[] parts = entry.strip().split(":", 2);
-            if (parts.length != 2) {
-                throw new IllegalStateException("contact.pseudonymisation.keys: expected version:base64secret");
-            }
-            keys.put(Integer.parseInt(parts[0].strip()), Base64.getDecoder().decode(parts[1].strip()));
-        }
-        return new Pseudonymiser(keys, config.pseudonymisation().currentVersion());
+        return Pseudonymiser.fromSecret(config.pseudonymisation().keys(), config.pseudonymisation().currentVersion());
     }
 
     @Produces
