@@ -1,0 +1,30 @@
+package fr.contact.eds.testing;
+
+import com.mongodb.client.MongoClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+
+/** Looks for words in everything the server stores, every database and collection: what must never be kept. */
+public final class StoredText {
+
+    private StoredText() {}
+
+    /** One line per (collection, word) found, e.g. "contact-events.eventCommits contains Dupont". */
+    public static List<String> occurrencesOf(MongoClient mongo, List<String> words) {
+        List<String> hits = new ArrayList<>();
+        for (String database : mongo.listDatabaseNames()) {
+            for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+                for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
+                    String json = document.toJson();
+                    for (String word : words) {
+                        if (json.contains(word)) {
+                            hits.add(database + "." + collection + " contains " + word);
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+}

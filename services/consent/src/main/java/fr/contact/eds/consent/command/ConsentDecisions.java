@@ -1,0 +1,133 @@
+package fr.contact.eds.consent.command;
+
+import fr.contact.eds.consent.api.Channel;
+import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.RegisterOppositionCommand;
+import fr.contact.eds.consent.api.WithdrawOppositionCommand;
+import fr.contact.eds.consent.query.PseudonymIndex;
+import fr.contact.eds.platform.access.Access;
+import fr.contact.eds.platform.access.AccessRecorder;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.security.Actor;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+/**
+ * Turns a request about an identity into a decision on that patient's pseudonyms. Identities never go further
+ * than this class: commands, events and access records carry pseudonyms only.
+ */
+@Singleton
+public class ConsentDecisions {
+
+    private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final DateTimeFormatter REFERENCE_DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    private final CommandGateway commands;
+    private final AccessRecorder accessRecorder;
+    private final AxonRuntime axon;
+    private final Pseudonymiser pseudonymiser;
+    private final PseudonymIndex index;
+    private final Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    public ConsentDecisions(CommandGateway commands, AccessRecorder accessRecorder, AxonRuntime axon,
+            Pseudonymiser pseudonymiser, PseudonymIndex index) {
+        this.commands = commands;
+        this.accessRecorder = accessRecorder;
+        this.axon = axon;
+        this.pseudonymiser = pseudonymiser;
+        this.index = index;
+    }
+
+    /** Who asks, in which role and how; {@code guardian} when a parent acts for a minor child. */
+    public record Requester(Actor actor, String role, Channel channel, Optional<PatientIdentity> guardian,
+            String letterReference) {}
+
+    public Receipt oppose(Requester requester, PatientIdentity patient) {
+        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+        Instant now = clock.instant();
+        Decision decision = commands.sendAndWait(new RegisterOppositionCommand(patientPseudonym, pseudonyms,
+                UUID.randomUUID().toString(), reference("OPP", now), now, origin(requester),
+                access(requester, "opposition decision", AccessAction.CREATE, patientPseudonym)));
+        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+    }
+
+    public Receipt withdraw(Requester requester, PatientIdentity patient) {
+        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+        Instant now = clock.instant();
+        AccessRecordedEvent access = access(requester, "withdrawal of opposition", AccessAction.UPDATE,
+                patientPseudonym);
+        Decision decision;
+        try {
+            decision = commands.sendAndWait(new WithdrawOppositionCommand(patientPseudonym, pseudonyms,
+                    UUID.randomUUID().toString(), reference("WDR", now), now, origin(requester), access));
+        } catch (RuntimeException e) {
+            if (!neverDecided(e)) {
+                throw e;
+            }
+            // Never opposed: nothing to withdraw, which is not an error; the request is still on record.
+            accessRecorder.record(requester.actor(), new Access(requester.role(), access.purpose(),
+                    access.action(), access.resourceKind()), List.of(patientPseudonym), AccessOutcome.SUCCESS);
+            decision = new Decision(null, null, null, false, true);
+        }
+        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+    }
+
+    private static boolean neverDecided(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The stream this patient's decisions are in: found through any of their pseudonyms, else a new one. */
+    public String patientPseudonymOf(PatientIdentity patient, List<String> pseudonyms) {
+        return index.patientOf(pseudonyms).orElseGet(() -> pseudonymiser.pseudonymOf(patient).value());
+    }
+
+    public String patientPseudonymOf(PatientIdentity patient) {
+        return patientPseudonymOf(patient, pseudonymiser.everyPseudonymOf(patient));
+    }
+
+    private DecisionOrigin origin(Requester requester) {
+        return new DecisionOrigin(requester.role(), requester.channel(),
+                requester.guardian().map(g -> pseudonymiser.pseudonymOf(g).value()).orElse(null),
+                requester.letterReference());
+    }
+
+    private AccessRecordedEvent access(Requester requester, String purpose, AccessAction action,
+            String patientPseudonym) {
+        return accessRecorder.describe(requester.actor(), new Access(requester.role(), purpose, action, "Consent"),
+                List.of(patientPseudonym), AccessOutcome.SUCCESS);
+    }
+
+    /** A reference a person can read out on the phone or write on a letter: kind, day, six unambiguous letters. */
+    private String reference(String kind, Instant at) {
+        StringBuilder code = new StringBuilder(kind).append('-').append(REFERENCE_DAY.format(at)).append('-');
+        for (int i = 0; i < 6; i++) {
+            code.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package fr.contact.eds.consent.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.RegisterOppositionCommand;
+import fr.contact.eds.consent.api.WithdrawOppositionCommand;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * One patient's opposition to the reuse of their data, over time. Idempotent: opposing while opposed, or
+ * withdrawing while not, decides nothing new and answers with the decision in force; every request is still
+ * recorded as an access, in the same commit as what it decided.
+ */
+public class PatientConsent {
+
+    @AggregateIdentifier
+    private String patientPseudonym;
+    private boolean opposed;
+    private String decisionId;
+    private String reference;
+    private Instant effectiveAt;
+    private DecisionOrigin origin;
+    private final Set<String> pseudonyms = new LinkedHashSet<>();
+
+    protected PatientConsent() {}
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Decision handle(RegisterOppositionCommand command) {
+        requireAccess(command.access());
+        if (!opposed) {
+            apply(new OppositionRegisteredEvent(command.patientPseudonym(), union(command.pseudonyms()),
+                    command.decisionId(), command.reference(), command.effectiveAt(), command.origin()));
+            apply(command.access());
+            return inForce(false);
+        }
+        if (!pseudonyms.containsAll(command.pseudonyms())) {
+            // The same decision, now known to cover more pseudonyms (a new key version, or traits as well as INS).
+            apply(new OppositionRegisteredEvent(patientPseudonym, union(command.pseudonyms()), decisionId, reference,
+                    effectiveAt, origin));
+        }
+        apply(command.access());
+        return inForce(true);
+    }
+
+    @CommandHandler
+    public Decision handle(WithdrawOppositionCommand command) {
+        requireAccess(command.access());
+        if (!opposed) {
+            apply(command.access());
+            return inForce(true);
+        }
+        apply(new OppositionWithdrawnEvent(patientPseudonym, union(command.pseudonyms()), command.decisionId(),
+                command.reference(), command.effectiveAt(), command.origin()));
+        apply(command.access());
+        return inForce(false);
+    }
+
+    private static void requireAccess(AccessRecordedEvent access) {
+        if (access == null) {
+            throw new IllegalArgumentException("A consent decision must record who acted");
+        }
+    }
+
+    private List<String> union(List<String> more) {
+        Set<String> all = new LinkedHashSet<>(pseudonyms);
+        all.addAll(more);
+        return new ArrayList<>(all);
+    }
+
+    private Decision inForce(boolean repeated) {
+        return new Decision(decisionId, reference, effectiveAt, opposed, repeated);
+    }
+
+    @EventSourcingHandler
+    void on(OppositionRegisteredEvent event) {
+        patientPseudonym = event.patientPseudonym();
+        opposed = true;
+        decisionId = event.decisionId();
+        reference = event.reference();
+        effectiveAt = event.effectiveAt();
+        origin = event.origin();
+        pseudonyms.addAll(event.pseudonyms());
+    }
+
+    @EventSourcingHandler
+    void on(OppositionWithdrawnEvent event) {
+        opposed = false;
+        decisionId = event.decisionId();
+        reference = event.reference();
+        effectiveAt = event.effectiveAt();
+        origin = event.origin();
+        pseudonyms.addAll(event.pseudonyms());
+    }
+}

@@ -1,0 +1,34 @@
+package fr.contact.eds.consent.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.contact.eds.consent.command.PatientConsent;
+import fr.contact.eds.consent.query.PseudonymIndex;
+import fr.contact.eds.platform.axon.AxonModule;
+import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.axonframework.config.Configurer;
+
+public class ConsentBeans {
+
+    @Produces
+    @Singleton
+    FhirContext fhirContext() {
+        return FhirContext.forR4();
+    }
+
+    @Produces
+    @Singleton
+    Pseudonymiser pseudonymiser(ConsentConfig config) {
+        return Pseudonymiser.fromSecret(config.keys(), config.currentVersion());
+    }
+
+    @Produces
+    @Singleton
+    AxonModule consentModule(PseudonymIndex index) {
+        return (Configurer configurer) -> {
+            configurer.configureAggregate(PatientConsent.class);
+            configurer.eventProcessing().registerEventHandler(c -> index);
+        };
+    }
+}

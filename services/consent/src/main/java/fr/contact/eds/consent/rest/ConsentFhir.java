@@ -1,0 +1,76 @@
+package fr.contact.eds.consent.rest;
+
+import fr.contact.eds.consent.query.ConsentStatus;
+import fr.contact.eds.consent.query.DecisionRecord;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * A consent history as FHIR R4 {@code Consent} resources in the IHE PCF opt-out shape: one Consent per opposition,
+ * provision {@code deny} for research reuse over the period it was in force; active while it is, inactive once
+ * withdrawn.
+ */
+final class ConsentFhir {
+
+    static final String FHIR_JSON = "application/fhir+json";
+    private static final String PSEUDONYM_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/patient-pseudonym";
+    private static final String RECEIPT_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/consent-receipt";
+    private static final String LETTER_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/dpo-letter";
+
+    private ConsentFhir() {}
+
+    static Bundle of(ConsentStatus status) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        List<DecisionRecord> history = status.history();
+        for (int i = 0; i < history.size(); i++) {
+            DecisionRecord decision = history.get(i);
+            if (decision.kind() == DecisionRecord.Kind.OPPOSITION) {
+                DecisionRecord withdrawal = i + 1 < history.size() ? history.get(i + 1) : null;
+                bundle.addEntry().setResource(consent(status.patientPseudonym(), decision, withdrawal));
+            }
+        }
+        return bundle;
+    }
+
+    private static Consent consent(String patientPseudonym, DecisionRecord opposition, DecisionRecord withdrawal) {
+        Consent consent = new Consent();
+        consent.setId(opposition.decisionId());
+        consent.setStatus(withdrawal == null ? Consent.ConsentState.ACTIVE : Consent.ConsentState.INACTIVE);
+        consent.setScope(concept("http://terminology.hl7.org/CodeSystem/consentscope", "research"));
+        consent.addCategory(concept("http://loinc.org", "59284-0"));
+        consent.setPatient(new Reference().setType("Patient")
+                .setIdentifier(new Identifier().setSystem(PSEUDONYM_SYSTEM).setValue(patientPseudonym)));
+        consent.setDateTime(Date.from(opposition.effectiveAt()));
+        consent.addIdentifier().setSystem(RECEIPT_SYSTEM).setValue(opposition.reference());
+        if (opposition.origin().letterReference() != null) {
+            consent.addIdentifier().setSystem(LETTER_SYSTEM).setValue(opposition.origin().letterReference());
+        }
+        if (opposition.origin().guardianPseudonym() != null) {
+            consent.addPerformer().setType("RelatedPerson").setIdentifier(new Identifier().setSystem(PSEUDONYM_SYSTEM)
+                    .setValue(opposition.origin().guardianPseudonym()));
+        } else {
+            consent.addPerformer(consent.getPatient().copy());
+        }
+        consent.addPolicy().setUri("https://contact-eds.fr/policy/opposition");
+        consent.setPolicyRule(concept("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTOUT"));
+        Period period = new Period().setStart(Date.from(opposition.effectiveAt()));
+        if (withdrawal != null) {
+            period.setEnd(Date.from(withdrawal.effectiveAt()));
+        }
+        consent.getProvision().setType(Consent.ConsentProvisionType.DENY).setPeriod(period)
+                .addPurpose(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActReason", "HRESCH",
+                        "healthcare research"));
+        return consent;
+    }
+
+    private static CodeableConcept concept(String system, String code) {
+        return new CodeableConcept().addCoding(new Coding().setSystem(system).setCode(code));
+    }
+}

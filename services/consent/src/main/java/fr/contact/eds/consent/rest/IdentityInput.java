@@ -1,0 +1,79 @@
+package fr.contact.eds.consent.rest;
+
+import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.pseudonymisation.InvalidIdentityException;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An identity as a request or a token states it: a qualified INS, or traits (family name, first given name,
+ * birth date, sex, INSEE code of the birth place), or both. Every problem is a 400 naming the field.
+ */
+public record IdentityInput(String ins, String familyName, String givenName, String birthDate, String sex,
+        String birthPlace) {
+
+    /** {@code prefix} names where the identity came from in error messages: "child", "patient", "token". */
+    public PatientIdentity toIdentity(String prefix) {
+        try {
+            return new PatientIdentity(Optional.ofNullable(blankToNull(ins)), familyName, givenName,
+                    birthDate(prefix), sex(prefix), Optional.ofNullable(blankToNull(birthPlace)));
+        } catch (InvalidIdentityException e) {
+            throw ProblemException.badRequest(prefix + "." + fieldOf(e.field()), e.getMessage());
+        }
+    }
+
+    /**
+     * Someone acts for this person as their parent or legal guardian: only for a minor child, whose birth date must
+     * then be given. An adult decides for themselves (403 otherwise).
+     */
+    public void requireMinor(String prefix, LocalDate today) {
+        LocalDate born = birthDate(prefix);
+        if (born == null) {
+            throw ProblemException.badRequest(prefix + ".birthDate", "The birth date of a child is required");
+        }
+        if (Period.between(born, today).getYears() >= 18) {
+            throw new ProblemException(403, "Forbidden",
+                    "A patient may act for themselves or for a minor child only; this person is an adult", prefix);
+        }
+    }
+
+    public LocalDate birthDate(String prefix) {
+        if (birthDate == null || birthDate.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(birthDate.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(prefix + ".birthDate", "Expected a date as yyyy-mm-dd");
+        }
+    }
+
+    private PatientIdentity.Sex sex(String prefix) {
+        if (sex == null || sex.isBlank()) {
+            return null;
+        }
+        return switch (sex.strip().toLowerCase(Locale.ROOT)) {
+            case "male", "m" -> PatientIdentity.Sex.MALE;
+            case "female", "f" -> PatientIdentity.Sex.FEMALE;
+            case "other", "o" -> PatientIdentity.Sex.OTHER;
+            case "unknown", "u" -> PatientIdentity.Sex.UNKNOWN;
+            default -> throw ProblemException.badRequest(prefix + ".sex", "Expected male, female, other or unknown");
+        };
+    }
+
+    private static String fieldOf(String identityField) {
+        return switch (identityField) {
+            case "qualifiedIns" -> "ins";
+            case "commune" -> "birthPlace";
+            default -> identityField;
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,106 @@
+package fr.contact.eds.consent.rest;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.contact.eds.consent.api.Channel;
+import fr.contact.eds.consent.command.ConsentDecisions;
+import fr.contact.eds.consent.command.ConsentDecisions.Requester;
+import fr.contact.eds.consent.command.Receipt;
+import fr.contact.eds.consent.query.ConsentHistory;
+import fr.contact.eds.consent.query.ConsentStatus;
+import fr.contact.eds.platform.security.CurrentActor;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A patient's own rights, online: oppose the reuse of their data (or of their minor child's: the child's identity
+ * in the body, theirs in the token), withdraw, and see their status and history. No reason is asked.
+ */
+@Path("/patients/me")
+@RolesAllowed(Roles.PATIENT)
+public class PatientConsentResource {
+
+    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
+    @Inject
+    ConsentDecisions decisions;
+    @Inject
+    ConsentHistory history;
+    @Inject
+    CurrentActor currentActor;
+    @Inject
+    JsonWebToken token;
+    @Inject
+    FhirContext fhir;
+
+    /** Empty, or {@code child} when a parent or legal guardian acts for a minor child. */
+    public record ForWhom(IdentityInput child) {}
+
+    @POST
+    @Path("/oppositions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response oppose(ForWhom body) {
+        boolean forAChild = forAChild(body);
+        Receipt receipt = decisions.oppose(requester(forAChild), patient(body));
+        return Response.status(receipt.decision().repeated() ? 200 : 201)
+                .entity(ReceiptView.of(receipt, forAChild)).build();
+    }
+
+    @POST
+    @Path("/withdrawals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReceiptView withdraw(ForWhom body) {
+        boolean forAChild = forAChild(body);
+        return ReceiptView.of(decisions.withdraw(requester(forAChild), patient(body)), forAChild);
+    }
+
+    @GET
+    @Path("/consent")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusView status() {
+        return StatusView.of(ownStatus());
+    }
+
+    @GET
+    @Path("/consent")
+    @Produces(ConsentFhir.FHIR_JSON)
+    public String statusAsFhir() {
+        return fhir.newJsonParser().encodeResourceToString(ConsentFhir.of(ownStatus()));
+    }
+
+    private ConsentStatus ownStatus() {
+        String patientPseudonym = decisions.patientPseudonymOf(TokenIdentity.of(token));
+        return history.revealTo(currentActor.get(), Roles.PATIENT, patientPseudonym);
+    }
+
+    private static boolean forAChild(ForWhom body) {
+        return body != null && body.child() != null;
+    }
+
+    private PatientIdentity patient(ForWhom body) {
+        if (!forAChild(body)) {
+            return TokenIdentity.of(token);
+        }
+        body.child().requireMinor("child", LocalDate.now(FRANCE));
+        return body.child().toIdentity("child");
+    }
+
+    private Requester requester(boolean forAChild) {
+        Optional<PatientIdentity> guardian = forAChild ? Optional.of(TokenIdentity.of(token)) : Optional.empty();
+        return new Requester(currentActor.get(), Roles.PATIENT, Channel.ONLINE, guardian, null);
+    }
+}

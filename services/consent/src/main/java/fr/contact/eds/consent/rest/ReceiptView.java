@@ -1,0 +1,24 @@
+package fr.contact.eds.consent.rest;
+
+import fr.contact.eds.consent.command.Receipt;
+import java.time.Instant;
+
+/**
+ * A decision's receipt: its reference, when it took effect, what it covers, whether the request repeated one in
+ * force, and {@code position}, to pass as {@code after} to any CONTACT service whose answer must reflect it.
+ */
+public record ReceiptView(String reference, String decisionId, String status, Instant effectiveAt, String covers,
+        boolean repeated, long position) {
+
+    static ReceiptView of(Receipt receipt, boolean forAChild) {
+        var decision = receipt.decision();
+        String whose = forAChild ? "the child's data" : "your data";
+        String covers = decision.opposed()
+                ? "No reuse of " + whose
+                        + " for research or any other secondary purpose; data arriving from now on is not kept"
+                : decision.decisionId() == null ? "Nothing: no opposition was registered"
+                        : "Opposition withdrawn: " + whose + " may be reused again from now on";
+        return new ReceiptView(decision.reference(), decision.decisionId(), decision.opposed() ? "opposed"
+                : "not-opposed", decision.effectiveAt(), covers, decision.repeated(), receipt.position());
+    }
+}

@@ -1,0 +1,24 @@
+package fr.contact.eds.consent.rest;
+
+import fr.contact.eds.consent.query.ConsentStatus;
+import fr.contact.eds.consent.query.DecisionRecord;
+import java.time.Instant;
+import java.util.List;
+
+/** A patient's status and history as JSON: pseudonyms of guardians are not shown, only that one acted. */
+public record StatusView(String status, List<Entry> history) {
+
+    public record Entry(String reference, String decision, Instant effectiveAt, String channel, String registeredBy,
+            boolean byGuardian, String letterReference) {}
+
+    static StatusView of(ConsentStatus status) {
+        return new StatusView(status.opposed() ? "opposed" : "not-opposed",
+                status.history().stream().map(StatusView::entry).toList());
+    }
+
+    private static Entry entry(DecisionRecord d) {
+        return new Entry(d.reference(), d.kind() == DecisionRecord.Kind.OPPOSITION ? "opposition" : "withdrawal",
+                d.effectiveAt(), d.origin().channel().name().toLowerCase(java.util.Locale.ROOT),
+                d.origin().registeredByRole(), d.origin().guardianPseudonym() != null, d.origin().letterReference());
+    }
+}

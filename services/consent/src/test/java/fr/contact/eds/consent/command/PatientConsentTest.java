@@ -1,0 +1,119 @@
+package fr.contact.eds.consent.command;
+
+import fr.contact.eds.consent.api.Channel;
+import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.RegisterOppositionCommand;
+import fr.contact.eds.consent.api.WithdrawOppositionCommand;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PatientConsentTest {
+
+    private static final String PATIENT = "v1.patient";
+    private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2026-11-24T09:00:00Z");
+    private static final DecisionOrigin ONLINE = new DecisionOrigin("patient", Channel.ONLINE, null, null);
+    private static final AccessRecordedEvent ACCESS = new AccessRecordedEvent("a-1", MONDAY, "consent", "sub",
+            "patient", null, "opposition decision", AccessAction.CREATE, "Consent", List.of(PATIENT),
+            AccessOutcome.SUCCESS, null);
+    private static final OppositionRegisteredEvent OPPOSED = new OppositionRegisteredEvent(PATIENT,
+            List.of(PATIENT, "v1.traits"), "d-1", "OPP-1", MONDAY, ONLINE);
+
+    private AggregateTestFixture<PatientConsent> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(PatientConsent.class);
+    }
+
+    private static RegisterOppositionCommand oppose(String decisionId, Instant at, String... pseudonyms) {
+        return new RegisterOppositionCommand(PATIENT, List.of(pseudonyms), decisionId, "OPP-" + decisionId, at,
+                ONLINE, ACCESS);
+    }
+
+    private static WithdrawOppositionCommand withdraw(String decisionId, Instant at) {
+        return new WithdrawOppositionCommand(PATIENT, List.of(PATIENT), decisionId, "WDR-" + decisionId, at, ONLINE,
+                ACCESS);
+    }
+
+    @Nested
+    class Opposing {
+
+        @Test
+        void registersTheOppositionWithEveryPseudonymAndRecordsTheAccess() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterOppositionCommand(PATIENT, List.of(PATIENT, "v1.traits"), "d-1", "OPP-1",
+                            MONDAY, ONLINE, ACCESS))
+                    .expectEvents(OPPOSED, ACCESS)
+                    .expectResultMessagePayload(new Decision("d-1", "OPP-1", MONDAY, true, false));
+        }
+
+        @Test
+        void decidesNothingNewWhenOpposingAgainAndAnswersWithTheDecisionInForce() {
+            fixture.given(OPPOSED)
+                    .when(oppose("d-2", TUESDAY, PATIENT))
+                    .expectEvents(ACCESS)
+                    .expectResultMessagePayload(new Decision("d-1", "OPP-1", MONDAY, true, true));
+        }
+
+        @Test
+        void restatesTheSameDecisionWhenThePatientIsKnownUnderMorePseudonyms() {
+            fixture.given(OPPOSED)
+                    .when(oppose("d-2", TUESDAY, PATIENT, "v2.patient"))
+                    .expectEvents(new OppositionRegisteredEvent(PATIENT, List.of(PATIENT, "v1.traits", "v2.patient"),
+                            "d-1", "OPP-1", MONDAY, ONLINE), ACCESS);
+        }
+
+        @Test
+        void opposesAgainAfterAWithdrawalAsANewDecision() {
+            fixture.given(OPPOSED, new OppositionWithdrawnEvent(PATIENT, List.of(PATIENT), "d-2", "WDR-2", MONDAY,
+                    ONLINE))
+                    .when(oppose("d-3", TUESDAY, PATIENT))
+                    .expectEvents(
+                            new OppositionRegisteredEvent(PATIENT, List.of(PATIENT, "v1.traits"), "d-3", "OPP-d-3",
+                                    TUESDAY, ONLINE),
+                            ACCESS)
+                    .expectResultMessagePayload(new Decision("d-3", "OPP-d-3", TUESDAY, true, false));
+        }
+
+        @Test
+        void rejectsADecisionThatWouldNotRecordWhoActed() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterOppositionCommand(PATIENT, List.of(PATIENT), "d-1", "OPP-1", MONDAY, ONLINE,
+                            null))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Withdrawing {
+
+        @Test
+        void withdrawsTheOppositionInForce() {
+            fixture.given(OPPOSED)
+                    .when(withdraw("d-2", TUESDAY))
+                    .expectEvents(new OppositionWithdrawnEvent(PATIENT, List.of(PATIENT, "v1.traits"), "d-2",
+                            "WDR-d-2", TUESDAY, ONLINE), ACCESS)
+                    .expectResultMessagePayload(new Decision("d-2", "WDR-d-2", TUESDAY, false, false));
+        }
+
+        @Test
+        void decidesNothingWhenNoOppositionIsInForce() {
+            fixture.given(OPPOSED, new OppositionWithdrawnEvent(PATIENT, List.of(PATIENT), "d-2", "WDR-2", MONDAY,
+                    ONLINE))
+                    .when(withdraw("d-3", TUESDAY))
+                    .expectEvents(ACCESS)
+                    .expectResultMessagePayload(new Decision("d-2", "WDR-2", MONDAY, false, true));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package fr.contact.eds.consent.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.mongodb.client.MongoClient;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.StoredText;
+import fr.contact.eds.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ContactTestResource.class)
+class ConsentResourceTest {
+
+    @Inject
+    AxonRuntime axon;
+    @Inject
+    MongoClient mongo;
+
+    /** A fresh, valid qualified INS: NIR of a woman born in Paris, and its control key. */
+    static String newIns() {
+        String nir = "2850375056" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+    }
+
+    /** The identity provider's subject: opaque, as FranceConnect's are, never the INS itself. */
+    static String subjectOf(String ins) {
+        return "fc-" + Integer.toHexString(ins.hashCode());
+    }
+
+    static RequestSpecification asPatient(String ins) {
+        return given().header("Authorization", "Bearer " + TestTokens.forRole(Roles.PATIENT, subjectOf(ins),
+                Map.of("ins", ins))).contentType("application/json");
+    }
+
+    static RequestSpecification asDpoOffice() {
+        return given().header("Authorization", TestTokens.bearer(Roles.DPO_OFFICE)).contentType("application/json");
+    }
+
+    static String child(LocalDate born) {
+        return "{\"child\": {\"familyName\": \"Durand\", \"givenName\": \"Léa\", \"birthDate\": \"" + born
+                + "\", \"sex\": \"female\"}}";
+    }
+
+    @Nested
+    class Opposing {
+
+        @Test
+        void registersAnOppositionWithoutReasonAndHandsBackAReceipt() {
+            asPatient(newIns()).body("{}").post("/patients/me/oppositions").then().statusCode(201)
+                    .body("reference", matchesPattern("OPP-\\d{8}-[A-Z2-9]{6}"))
+                    .body("status", equalTo("opposed"))
+                    .body("effectiveAt", notNullValue())
+                    .body("repeated", equalTo(false))
+                    .body("position", greaterThanOrEqualTo(0));
+        }
+
+        @Test
+        void answersARepeatedOppositionWithTheDecisionInForce() {
+            String ins = newIns();
+            String first = asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201)
+                    .extract().path("reference");
+
+            asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(200)
+                    .body("reference", equalTo(first)).body("repeated", equalTo(true));
+            asPatient(ins).get("/patients/me/consent").then().statusCode(200)
+                    .body("status", equalTo("opposed")).body("history", hasSize(1));
+        }
+
+        @Test
+        void showsTheSameDecisionWhetherRegisteredOnlineOrByPost() {
+            String ins = newIns();
+            asDpoOffice().body("{\"patient\": {\"ins\": \"" + ins + "\"}, \"letterReference\": \"LR-2026-0042\"}")
+                    .post("/dpo-office/oppositions").then().statusCode(201);
+
+            asPatient(ins).get("/patients/me/consent").then().statusCode(200)
+                    .body("status", equalTo("opposed"))
+                    .body("history[0].channel", equalTo("post"))
+                    .body("history[0].letterReference", equalTo("LR-2026-0042"));
+        }
+
+        @Test
+        void recordsEveryDecisionAndStatusReadAsAnAccessNamingOnlyThePseudonym() {
+            String ins = newIns();
+            long before = axon.engine().headPosition();
+
+            asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201);
+            asPatient(ins).get("/patients/me/consent").then().statusCode(200);
+
+            List<AccessRecordedEvent> accesses = axon.engine()
+                    .readEvents(new GlobalSequenceTrackingToken(before), false).map(e -> e.getPayload())
+                    .filter(AccessRecordedEvent.class::isInstance).map(AccessRecordedEvent.class::cast)
+                    .filter(a -> a.actorSubject().equals(subjectOf(ins))).toList();
+            assertThat(accesses).extracting(AccessRecordedEvent::purpose)
+                    .containsExactly("opposition decision", "consent status");
+            assertThat(accesses).allSatisfy(a -> assertThat(a.patientPseudonyms()).singleElement().asString()
+                    .startsWith("v1."));
+        }
+    }
+
+    @Nested
+    class Withdrawing {
+
+        @Test
+        void withdrawsAndKeepsBothDecisionsInTheHistory() {
+            String ins = newIns();
+            asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201);
+
+            asPatient(ins).body("{}").post("/patients/me/withdrawals").then().statusCode(200)
+                    .body("status", equalTo("not-opposed"))
+                    .body("reference", matchesPattern("WDR-\\d{8}-[A-Z2-9]{6}"));
+            asPatient(ins).get("/patients/me/consent").then().statusCode(200)
+                    .body("status", equalTo("not-opposed"))
+                    .body("history.decision", equalTo(List.of("opposition", "withdrawal")));
+        }
+
+        @Test
+        void decidesNothingForAPatientWhoNeverOpposed() {
+            asPatient(newIns()).body("{}").post("/patients/me/withdrawals").then().statusCode(200)
+                    .body("status", equalTo("not-opposed")).body("repeated", equalTo(true))
+                    .body("reference", equalTo(null));
+        }
+    }
+
+    @Nested
+    class AsFhir {
+
+        @Test
+        void exportsEachOppositionAsAnOptOutConsent() {
+            String ins = newIns();
+            asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201);
+            asPatient(ins).body("{}").post("/patients/me/withdrawals").then().statusCode(200);
+            asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201);
+
+            asPatient(ins).accept("application/fhir+json").get("/patients/me/consent").then().statusCode(200)
+                    .body("resourceType", equalTo("Bundle"))
+                    .body("entry", hasSize(2))
+                    .body("entry.resource.status", equalTo(List.of("inactive", "active")))
+                    .body("entry[0].resource.provision.type", equalTo("deny"))
+                    .body("entry[0].resource.provision.period.end", notNullValue())
+                    .body("entry[0].resource.provision.purpose[0].code", equalTo("HRESCH"))
+                    .body("entry[0].resource.policyRule.coding[0].code", equalTo("OPTOUT"))
+                    .body("entry[0].resource.scope.coding[0].code", equalTo("research"));
+        }
+    }
+
+    @Nested
+    class ForAMinorChild {
+
+        @Test
+        void letsAParentOpposeForTheirChildAndKeepsBothPseudonyms() {
+            String parent = newIns();
+            asPatient(parent).body(child(LocalDate.now().minusYears(9))).post("/patients/me/oppositions").then()
+                    .statusCode(201).body("status", equalTo("opposed"));
+
+            asDpoOffice().body("{\"patient\": {\"familyName\": \"Durand\", \"givenName\": \"Léa\", \"birthDate\": \""
+                    + LocalDate.now().minusYears(9) + "\", \"sex\": \"female\"}}")
+                    .post("/dpo-office/consent-status").then().statusCode(200)
+                    .body("status", equalTo("opposed")).body("history[0].byGuardian", equalTo(true));
+        }
+
+        @Test
+        void refusesToLetAPatientActForAnotherAdult() {
+            asPatient(newIns()).body(child(LocalDate.now().minusYears(30))).post("/patients/me/oppositions").then()
+                    .statusCode(403).body("field", equalTo("child"));
+        }
+    }
+
+    @Nested
+    class Refusing {
+
+        @Test
+        void anIdentityThatNamesNoOneWithTheFieldAtFault() {
+            asPatient(newIns()).body("{\"child\": {\"familyName\": \"Durand\", \"givenName\": \"Léa\", "
+                    + "\"sex\": \"female\"}}").post("/patients/me/oppositions").then().statusCode(400)
+                    .body("field", equalTo("child.birthDate"));
+            asDpoOffice().body("{\"patient\": {\"ins\": \"285037505612345\"}, \"letterReference\": \"LR-1\"}")
+                    .post("/dpo-office/oppositions").then().statusCode(400).body("field", equalTo("patient.ins"));
+            given().header("Authorization", "Bearer " + TestTokens.forRole(Roles.PATIENT, "no-identity", Map.of()))
+                    .contentType("application/json").body("{}").post("/patients/me/oppositions").then()
+                    .statusCode(400).body("field", equalTo("token.familyName"));
+        }
+
+        @Test
+        void aLetterWithoutItsReference() {
+            asDpoOffice().body("{\"patient\": {\"ins\": \"" + newIns() + "\"}}").post("/dpo-office/oppositions")
+                    .then().statusCode(400).body("field", equalTo("letterReference"));
+        }
+
+        @Test
+        void callersWithoutTokenOrWithTheWrongRole() {
+            given().contentType("application/json").body("{}").post("/patients/me/oppositions").then().statusCode(401);
+            given().header("Authorization", TestTokens.bearer(Roles.RESEARCHER)).contentType("application/json")
+                    .body("{}").post("/patients/me/oppositions").then().statusCode(403);
+            asPatient(newIns()).body("{\"patient\": {\"ins\": \"" + newIns() + "\"}, \"letterReference\": \"x\"}")
+                    .post("/dpo-office/oppositions").then().statusCode(403);
+        }
+    }
+
+    @Test
+    void keepsNoIdentityInAnyCollection() {
+        String ins = newIns();
+        asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201);
+        asPatient(ins).body(child(LocalDate.of(2019, 4, 2))).post("/patients/me/oppositions").then().statusCode(201);
+        asDpoOffice().body("{\"patient\": {\"familyName\": \"Zanetti\", \"givenName\": \"Ugo\", \"birthDate\": "
+                + "\"1948-02-29\", \"sex\": \"male\"}, \"letterReference\": \"LR-77\"}").post("/dpo-office/oppositions")
+                .then().statusCode(201);
+
+        assertThat(StoredText.occurrencesOf(mongo, List.of(ins, "Durand", "DURAND", "Zanetti", "ZANETTI", "Ugo",
+                "1948-02-29", "2019-04-02"))).isEmpty();
+    }
+}
