@@ -26,6 +26,8 @@ public class ProcessorPositions {
 
     /** MongoTokenStore's collection and fields (axon-mongo's defaults). */
     private static final String TOKENS = "trackingtokens";
+    /** A segment without a token starts at the tail: it has passed nothing yet. */
+    private static final long BEFORE_FIRST_EVENT = -1;
 
     private final AxonRuntime runtime;
     private final MongoCollection<Document> tokens;
@@ -37,8 +39,8 @@ public class ProcessorPositions {
     }
 
     /**
-     * The position every segment of {@code processor} has passed, or empty when that is unknown: the processor
-     * does not exist or does not run here, replays, or a segment has no token yet.
+     * The position every segment of {@code processor} has passed (-1 before the first event), or empty when that is
+     * unknown: the processor does not exist, does not run here, replays, or has no segment yet.
      */
     public OptionalLong slowest(String processor) {
         var found = runtime.configuration().eventProcessingConfiguration()
@@ -56,10 +58,7 @@ public class ProcessorPositions {
             int segment = stored.getInteger("segment");
             EventTrackerStatus here = live.get(segment);
             OptionalLong position = here != null ? here.getCurrentPosition() : positionOf(stored);
-            if (position.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            slowest = Math.min(slowest, position.getAsLong());
+            slowest = Math.min(slowest, position.orElse(BEFORE_FIRST_EVENT));
             any = true;
         }
         return any ? OptionalLong.of(slowest) : OptionalLong.empty();
