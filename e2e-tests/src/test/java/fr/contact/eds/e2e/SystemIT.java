@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,70 @@ class SystemIT {
 
         assertThat(simulated.exitCode()).as(simulated.output()).isZero();
         assertThat(simulated.output()).containsPattern("simulate: [1-9]\\d* accepted, 0 refused");
+    }
+
+    @Test
+    void keepsNoNewDataOfAPatientWhoOpposesUntilTheyWithdraw() throws Exception {
+        String nir = "2550814168" + String.format("%03d", (int) (Math.random() * 1000));
+        String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+        String patient = tokenWith("patient", "e2e-patient-" + nir, "ins=" + ins);
+        String association = tokenWith("association", "e2e-software", "association=sos-e2e-consent");
+        String example = Files
+                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
+                .replace("255081416802538", ins).replaceAll("\\s*\\n\\s*", " ");
+
+        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+
+        HttpResponse<String> opposed = send("POST", contact.url("consent") + "/patients/me/oppositions", patient,
+                "{}");
+        assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
+        JsonNode afterOpposing = importOne(association, example.replace("B-2026-000123", "B-" + nir + "-2"));
+        assertThat(afterOpposing.get("skippedByOpposition").asInt()).isEqualTo(1);
+        assertThat(afterOpposing.get("accepted").asInt()).isZero();
+
+        HttpResponse<String> withdrawn = send("POST", contact.url("consent") + "/patients/me/withdrawals", patient,
+                "{}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(JSON.readTree(withdrawn.body()).get("status").asText()).isEqualTo("not-opposed");
+        assertThat(importOne(association, example.replace("B-2026-000123", "B-" + nir + "-3")).get("accepted")
+                .asInt()).isEqualTo(1);
+
+        JsonNode history = JSON.readTree(call("GET", contact.url("consent") + "/patients/me/consent", patient).body());
+        assertThat(history.get("history").findValuesAsText("decision")).containsExactly("opposition", "withdrawal");
+    }
+
+    private static String tokenWith(String role, String subject, String claim) throws Exception {
+        ContactRuntime.Result token = contact.run("token", "--role", role, "--sub", subject, "--claim", claim);
+        assertThat(token.exitCode()).as(token.output()).isZero();
+        return token.output().strip();
+    }
+
+    private static HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Imports one bundle as a history job and returns the finished job. */
+    private static JsonNode importOne(String token, String bundleOnOneLine) throws Exception {
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(contact.url("ingestion")
+                + "/fhir/$import")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/fhir+ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(bundleOnOneLine)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = contact.url("ingestion") + started.headers().firstValue("Content-Location").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = JSON.readTree(call("GET", job, token).body());
+            if (!List.of("queued", "running").contains(status.get("status").asText())) {
+                assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("completed");
+                return status;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("import job " + job + " did not finish");
     }
 
     @Test

@@ -70,6 +70,8 @@ public final class EpisodeGenerator {
     private final Random random;
     private final String run;
     private final List<SyntheticPatient> patients = new ArrayList<>();
+    /** Patients who object to the reuse of their data: a small minority, as in other opt-out health data systems. */
+    static final double OPPOSING_SHARE = 0.02;
     private long episodes;
 
     public EpisodeGenerator(long seed) {
@@ -180,7 +182,9 @@ public final class EpisodeGenerator {
         String given = givenNames.get(random.nextInt(givenNames.size()));
         String family = FAMILY.get(random.nextInt(FAMILY.size()));
         String ins = random.nextDouble() < 0.7 ? ins(female, birth) : "";
-        SyntheticPatient patient = new SyntheticPatient(ins, family, given, birth, female ? "female" : "male");
+        boolean opposes = random.nextDouble() < OPPOSING_SHARE;
+        SyntheticPatient patient = new SyntheticPatient(ins, family, given, birth, female ? "female" : "male",
+                opposes);
         if (patients.size() < PATIENT_POOL) {
             patients.add(patient);
         } else {

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code --days N --rate R [--seed S] [--end yyyy-mm-dd]} and either {@code --out file.ndjson} (one
  * bundle a line, for history import and benchmarks) or {@code --url <ingestion> --keys <dir>} (posts each
- * bundle as its association, with tokens signed by the local key pair); or {@code --bench N --url --keys}
+ * bundle as its association, with tokens signed by the local key pair; with {@code --consent-url}, patients who
+ * oppose do so after their first episode); or {@code --bench N --url --keys}
  * for the intake benchmark.
  */
 public final class Simulate {
@@ -46,7 +49,8 @@ public final class Simulate {
         if (options.containsKey("out")) {
             bundles = toFile(generator, writer, end, days, rate, Path.of(options.get("out")));
         } else if (options.containsKey("url")) {
-            bundles = post(generator, writer, end, days, rate, options.get("url"), Path.of(options.get("keys")));
+            bundles = post(generator, writer, end, days, rate, options.get("url"), options.get("consent-url"),
+                    Path.of(options.get("keys")));
         } else {
             throw usage();
         }
@@ -71,18 +75,20 @@ public final class Simulate {
     }
 
     private static int post(EpisodeGenerator generator, BundleWriter writer, LocalDate end, int days, double rate,
-            String url, Path keysDir) throws Exception {
+            String url, String consentUrl, Path keysDir) throws Exception {
         LocalKeys keys = LocalKeys.ensure(keysDir);
         Map<String, String> tokens = new HashMap<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        Set<SyntheticEpisode.SyntheticPatient> opposed = new HashSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         int count = 0;
         try {
             for (LocalDate date = end.minusDays(days - 1L); !date.isAfter(end); date = date.plusDays(1)) {
                 List<Future<?>> sent = new java.util.ArrayList<>();
-                for (SyntheticEpisode episode : generator.day(date, rate)) {
+                List<SyntheticEpisode> episodes = generator.day(date, rate);
+                for (SyntheticEpisode episode : episodes) {
                     String token = tokens.computeIfAbsent(episode.associationId(), a -> sign(keys, a));
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/fhir"))
                             .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
@@ -102,12 +108,41 @@ public final class Simulate {
                 for (Future<?> f : sent) {
                     f.get();
                 }
+                if (consentUrl != null) {
+                    opposeAfterFirstEpisode(episodes, opposed, http, consentUrl, keys);
+                }
             }
         } finally {
             pool.shutdown();
         }
-        System.out.printf("simulate: %d accepted, %d refused%n", accepted.get(), refused.get());
+        System.out.printf(
+                "simulate: %d accepted, %d refused, %d patients opposed (their later episodes are not kept)%n",
+                accepted.get(), refused.get(), opposed.size());
         return count;
+    }
+
+    /** Patients who oppose do so online, as themselves, at the end of the day of their first episode. */
+    private static void opposeAfterFirstEpisode(List<SyntheticEpisode> episodes,
+            Set<SyntheticEpisode.SyntheticPatient> opposed, HttpClient http, String consentUrl, LocalKeys keys)
+            throws Exception {
+        for (SyntheticEpisode episode : episodes) {
+            SyntheticEpisode.SyntheticPatient patient = episode.patient();
+            if (!patient.opposes() || !opposed.add(patient)) {
+                continue;
+            }
+            Map<String, String> claims = patient.ins().isEmpty()
+                    ? Map.of("family_name", patient.family(), "given_name", patient.given(), "birthdate",
+                            patient.birthDate().toString(), "gender", patient.gender())
+                    : Map.of("ins", patient.ins());
+            String token = keys.sign("simulated-patient-" + opposed.size(), List.of("patient"), claims, 600);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(consentUrl
+                    + "/patients/me/oppositions")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                System.err.println("simulate: opposition refused: " + response.statusCode() + " " + response.body());
+            }
+        }
     }
 
     private static String sign(LocalKeys keys, String association) {

@@ -24,6 +24,10 @@ public record SyntheticEpisode(
         String disposition,
         boolean gpHandOff) {
 
-    /** A synthetic person; {@code ins} is empty when the identity is not qualified. */
-    public record SyntheticPatient(String ins, String family, String given, LocalDate birthDate, String gender) {}
+    /**
+     * A synthetic person; {@code ins} is empty when the identity is not qualified; {@code opposes}: objects to the
+     * reuse of their data after their first episode.
+     */
+    public record SyntheticPatient(String ins, String family, String given, LocalDate birthDate, String gender,
+            boolean opposes) {}
 }

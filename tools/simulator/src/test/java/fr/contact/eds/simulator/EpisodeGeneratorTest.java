@@ -92,6 +92,14 @@ class EpisodeGeneratorTest {
     }
 
     @Test
+    void hasAFewPatientsWhoOpposeSomeOfWhomReturn() {
+        var patients = new HashSet<>(YEAR.stream().map(SyntheticEpisode::patient).toList());
+        long opposing = patients.stream().filter(SyntheticEpisode.SyntheticPatient::opposes).count();
+        assertThat(opposing / (double) patients.size()).isBetween(0.01, 0.03);
+        assertThat(YEAR.stream().filter(e -> e.patient().opposes()).count()).isGreaterThan(opposing);
+    }
+
+    @Test
     void timesEachStepAfterTheCall() {
         assertThat(YEAR).allSatisfy(e -> {
             assertThat(e.startAt()).isAfter(e.callAt());

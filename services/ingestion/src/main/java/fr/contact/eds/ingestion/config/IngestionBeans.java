@@ -3,6 +3,7 @@ package fr.contact.eds.ingestion.config;
 import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.ingestion.command.BundleBatchHandler;
 import fr.contact.eds.ingestion.command.BundleIntake;
+import fr.contact.eds.ingestion.query.OppositionGate;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import jakarta.enterprise.inject.Produces;
@@ -25,8 +26,11 @@ public class IngestionBeans {
 
     @Produces
     @Singleton
-    AxonModule ingestionModule() {
-        return (Configurer configurer) -> configurer.configureAggregate(BundleIntake.class)
-                .registerCommandHandler(c -> new BundleBatchHandler(c.repository(BundleIntake.class)));
+    AxonModule ingestionModule(OppositionGate oppositions) {
+        return (Configurer configurer) -> {
+            configurer.configureAggregate(BundleIntake.class)
+                    .registerCommandHandler(c -> new BundleBatchHandler(c.repository(BundleIntake.class)));
+            configurer.eventProcessing().registerEventHandler(c -> oppositions);
+        };
     }
 }

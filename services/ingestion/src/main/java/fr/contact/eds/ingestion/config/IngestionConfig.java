@@ -2,6 +2,7 @@ package fr.contact.eds.ingestion.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "contact")
 public interface IngestionConfig {
@@ -26,5 +27,12 @@ public interface IngestionConfig {
         /** Largest bundle body accepted, in bytes. */
         @WithDefault("10485760")
         int maxBundleBytes();
+
+        /**
+         * How long intake waits for the opposition gate to have seen every consent decision committed before the
+         * bundle arrived; past it the bundle is refused (503) rather than stored unchecked.
+         */
+        @WithDefault("2s")
+        Duration consentGateWait();
     }
 }

@@ -155,16 +155,16 @@ public final class BundleMapper {
             return Optional.empty();
         }
         String patientPath = at(entryIndex.get(patient.get()));
-        Optional<EpisodeOpenedEvent> opened = openEpisode(encounter, patient.get(), patientPath, start);
+        Optional<EpisodeBuilder> opened = openEpisode(encounter, patient.get(), patientPath, start);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
-        EpisodeBuilder episode = new EpisodeBuilder(opened.get());
-        episode.encounter = new EncounterRecordedEvent(opened.get().episodeId(), encounterClass.get(), start,
+        EpisodeBuilder episode = opened.get();
+        episode.encounter = new EncounterRecordedEvent(episode.id(), encounterClass.get(), start,
                 instant(encounter.getPeriod().getEndElement()),
                 extensionInstant(encounter, FhirSystems.EXT_ARRIVAL_TIME));
-        disposition(encounter, path).ifPresent(d -> episode.outcome = new OutcomeRecordedEvent(opened.get().episodeId(),
-                d, Optional.ofNullable(episode.encounter.endedAt()).orElse(start)));
+        disposition(encounter, path).ifPresent(d -> episode.outcome = new OutcomeRecordedEvent(episode.id(), d,
+                Optional.ofNullable(episode.encounter.endedAt()).orElse(start)));
         return Optional.of(episode);
     }
 
@@ -203,7 +203,7 @@ public final class BundleMapper {
         return Optional.empty();
     }
 
-    private Optional<EpisodeOpenedEvent> openEpisode(Encounter encounter, Patient patient, String patientPath,
+    private Optional<EpisodeBuilder> openEpisode(Encounter encounter, Patient patient, String patientPath,
             Instant start) {
         if (!patient.hasBirthDate()) {
             issues.add(IntakeIssue.error("required", patientPath + ".birthDate", "Patient.birthDate is required"));
@@ -217,10 +217,10 @@ public final class BundleMapper {
             String source = encounter.getIdentifierFirstRep().hasValue() ? encounter.getIdentifierFirstRep().getValue()
                     : encounter.getIdElement().getIdPart();
             String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
-            return Optional
-                    .of(new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
-                            sex(patient), generalised.ageYears(), generalised.ageBand(), generalised.birthYear(),
-                            departement(patient), start));
+            var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
+                    sex(patient), generalised.ageYears(), generalised.ageBand(), generalised.birthYear(),
+                    departement(patient), start);
+            return Optional.of(new EpisodeBuilder(opened, knownAs(identity, patient)));
         } catch (InvalidIdentityException e) {
             issues.add(IntakeIssue.error("invalid", patientPath + "." + fhirPath(e.field()), e.getMessage()));
             return Optional.empty();
@@ -237,12 +237,32 @@ public final class BundleMapper {
         };
     }
 
+    /**
+     * Every pseudonym the patient may have opposed under: their identity under every key version and, when intake
+     * knows them by INS, their traits too (an opposition registered by traits, say by post, still applies).
+     */
+    private List<String> knownAs(PatientIdentity identity, Patient patient) {
+        List<String> all = new ArrayList<>(pseudonymiser.everyPseudonymOf(identity));
+        if (identity.qualifiedIns().isPresent()) {
+            try {
+                all.addAll(pseudonymiser.everyPseudonymOf(traits(patient)));
+            } catch (InvalidIdentityException e) {
+                // Incomplete traits alongside an INS: the INS alone identifies the patient.
+            }
+        }
+        return all;
+    }
+
     private static PatientIdentity identity(Patient patient) {
         for (Identifier identifier : patient.getIdentifier()) {
             if (FhirSystems.INS_NIR.equals(identifier.getSystem()) && identifier.hasValue()) {
                 return PatientIdentity.withIns(identifier.getValue());
             }
         }
+        return traits(patient);
+    }
+
+    private static PatientIdentity traits(Patient patient) {
         HumanName name = patient.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
                 .orElse(patient.getNameFirstRep());
         String birthPlace = Optional.ofNullable(patient.getExtensionByUrl(FhirSystems.EXT_BIRTH_PLACE_INSEE))
@@ -427,8 +447,11 @@ public final class BundleMapper {
         private OutcomeRecordedEvent outcome;
         private GpHandOffRecordedEvent handOff;
 
-        EpisodeBuilder(EpisodeOpenedEvent opened) {
+        private final List<String> knownAs;
+
+        EpisodeBuilder(EpisodeOpenedEvent opened, List<String> knownAs) {
             this.opened = opened;
+            this.knownAs = knownAs;
         }
 
         String id() {
@@ -452,7 +475,7 @@ public final class BundleMapper {
             if (handOff != null) {
                 events.add(handOff);
             }
-            return new MappedEpisode(opened.episodeId(), opened.patientPseudonym(), events);
+            return new MappedEpisode(opened.episodeId(), opened.patientPseudonym(), knownAs, events);
         }
     }
 }

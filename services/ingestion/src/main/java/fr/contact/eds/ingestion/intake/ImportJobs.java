@@ -9,6 +9,7 @@ import fr.contact.eds.ingestion.fhir.IntakeIssue;
 import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.security.Actor;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -26,6 +28,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
@@ -42,10 +46,19 @@ public class ImportJobs {
     private static final int PROGRESS_EVERY_LINES = 50;
     /** Bundles appended per commit: fewer, larger writes for backfills, each bundle still its own aggregate. */
     private static final int BUNDLES_PER_COMMIT = 50;
+    private static final long GATE_RETRY_MILLIS = 1000;
+
+    /** How often an instance vouches for the jobs it holds, and how long a silent holder is trusted. */
+    private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(20);
+    private static final Duration HOLDER_SILENT_AFTER = Duration.ofSeconds(90);
+    private static final List<String> UNFINISHED = List.of("queued", "running");
 
     private final MongoCollection<Document> jobs;
     private final IntakeService intake;
+    private final String instance = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-jobs"));
+    private final ScheduledExecutorService heartbeat = Executors
+            .newSingleThreadScheduledExecutor(r -> new Thread(r, "import-jobs-heartbeat"));
 
     @Inject
     public ImportJobs(MongoClient mongo, PlatformConfig config, IntakeService intake) {
@@ -53,8 +66,32 @@ public class ImportJobs {
         this.intake = intake;
     }
 
+    void start(@Observes StartupEvent event) {
+        heartbeat.scheduleWithFixedDelay(this::sweep, 0, HEARTBEAT_EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        heartbeat.shutdownNow();
         worker.shutdownNow();
+    }
+
+    /**
+     * Vouches for this instance's unfinished jobs, and fails those whose holder went silent (it stopped mid-way):
+     * their upload was only on that instance. Intake is idempotent, so sending the same file again is safe.
+     */
+    void sweep() {
+        try {
+            Date now = new Date();
+            jobs.updateMany(Filters.and(Filters.eq("owner", instance), Filters.in("status", UNFINISHED)),
+                    Updates.set("heartbeatAt", now));
+            jobs.updateMany(Filters.and(Filters.in("status", UNFINISHED),
+                    Filters.lt("heartbeatAt", Date.from(now.toInstant().minus(HOLDER_SILENT_AFTER)))),
+                    Updates.combine(Updates.set("status", "failed"), Updates.set("finishedAt", now),
+                            Updates.set("failure", "Interrupted: the instance running this job stopped. Send the "
+                                    + "same file again; bundles already taken in count as repeated")));
+        } catch (RuntimeException e) {
+            LOG.warnf("Import job heartbeat failed: %s", e.getMessage());
+        }
     }
 
     /** Saves the upload and queues it; returns the job id. */
@@ -66,7 +103,8 @@ public class ImportJobs {
                 .append("requestedBy", actor.subject()).append("status", "queued").append("bytesTotal", bytes)
                 .append("bytesDone", 0L).append("linesDone", 0).append("accepted", 0).append("repeated", 0)
                 .append("rejected", 0).append("skippedByOpposition", 0).append("errors", List.of())
-                .append("errorsNotKept", 0).append("createdAt", new Date()));
+                .append("errorsNotKept", 0).append("createdAt", new Date()).append("owner", instance)
+                .append("heartbeatAt", new Date()));
         worker.submit(() -> run(jobId, actor, file));
         return jobId;
     }
@@ -82,7 +120,7 @@ public class ImportJobs {
         jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("status", "running"),
                 Updates.set("startedAt", new Date())));
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<AcceptBundleCommand> batch = new ArrayList<>();
+            List<IntakeResult.Prepared> batch = new ArrayList<>();
             String line;
             while ((line = lines.readLine()) != null) {
                 progress.line++;
@@ -90,20 +128,20 @@ public class ImportJobs {
                 if (!line.isBlank()) {
                     IntakeResult prepared = intake.prepare(actor, line.getBytes(StandardCharsets.UTF_8));
                     if (prepared instanceof IntakeResult.Prepared p) {
-                        batch.add(p.command());
+                        batch.add(p);
                     } else {
                         progress.count(prepared);
                     }
                 }
                 if (batch.size() == BUNDLES_PER_COMMIT) {
-                    intake.acceptAll(batch).forEach(progress::count);
+                    takeIn(jobId, batch, progress);
                     batch.clear();
                     save(jobId, progress, "running");
                 } else if (progress.line % PROGRESS_EVERY_LINES == 0) {
                     save(jobId, progress, "running");
                 }
             }
-            intake.acceptAll(batch).forEach(progress::count);
+            takeIn(jobId, batch, progress);
             save(jobId, progress, "completed");
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import job %s failed at line %d", jobId, progress.line);
@@ -119,10 +157,28 @@ public class ImportJobs {
         }
     }
 
+    /** Through the consent gate, then appended; while the opposition state is not known, the job waits. */
+    private void takeIn(String jobId, List<IntakeResult.Prepared> batch, Progress progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Optional<List<AcceptBundleCommand>> gated;
+        while ((gated = intake.gate(batch)).isEmpty()) {
+            LOG.infof("Import job %s waits for the opposition state at line %d", jobId, progress.line);
+            try {
+                Thread.sleep(GATE_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the opposition state", e);
+            }
+        }
+        intake.acceptAll(gated.get()).forEach(progress::count);
+    }
+
     private void save(String jobId, Progress p, String status) {
         var update = new ArrayList<>(List.of(Updates.set("status", status), Updates.set("bytesDone", p.bytes),
                 Updates.set("linesDone", p.line), Updates.set("accepted", p.accepted),
-                Updates.set("repeated", p.repeated),
+                Updates.set("repeated", p.repeated), Updates.set("skippedByOpposition", p.skippedByOpposition),
                 Updates.set("rejected", p.rejected), Updates.set("errorsNotKept", p.errorsNotKept)));
         if (!p.newErrors.isEmpty()) {
             update.add(Updates.pushEach("errors", List.copyOf(p.newErrors)));
@@ -140,6 +196,7 @@ public class ImportJobs {
         long bytes;
         int accepted;
         int repeated;
+        int skippedByOpposition;
         int rejected;
         int errorsKept;
         int errorsNotKept;
@@ -149,6 +206,8 @@ public class ImportJobs {
             if (result instanceof IntakeResult.Accepted accepted) {
                 if (accepted.repeated()) {
                     repeated++;
+                } else if (accepted.accepted().episodeIds().isEmpty()) {
+                    skippedByOpposition++;
                 } else {
                     this.accepted++;
                 }

@@ -1,15 +1,16 @@
 package fr.contact.eds.ingestion.intake;
 
-import fr.contact.eds.ingestion.api.AcceptBundleCommand;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
 import fr.contact.eds.ingestion.fhir.IntakeIssue;
+import fr.contact.eds.ingestion.fhir.MappedBundle;
+import fr.contact.eds.platform.security.Actor;
 import java.util.List;
 
 /** What became of one bundle: taken in (or already taken in before), or refused with an HTTP status. */
 public sealed interface IntakeResult {
 
-    /** Mapped and ready to append, not yet stored. */
-    record Prepared(AcceptBundleCommand command) implements IntakeResult {}
+    /** Mapped and pseudonymised, not yet through the consent gate, nothing stored. */
+    record Prepared(Actor actor, String bundleKey, MappedBundle mapped) implements IntakeResult {}
 
     record Accepted(BundleAcceptedEvent accepted, boolean repeated) implements IntakeResult {}
 

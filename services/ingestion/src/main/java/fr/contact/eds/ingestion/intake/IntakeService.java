@@ -5,13 +5,16 @@ import ca.uhn.fhir.parser.DataFormatException;
 import fr.contact.eds.ingestion.api.AcceptBundleCommand;
 import fr.contact.eds.ingestion.api.AcceptBundlesCommand;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
+import fr.contact.eds.ingestion.config.IngestionConfig;
 import fr.contact.eds.ingestion.fhir.BundleMapper;
 import fr.contact.eds.ingestion.fhir.MappedBundle;
 import fr.contact.eds.ingestion.fhir.MappedEpisode;
+import fr.contact.eds.ingestion.query.OppositionGate;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
@@ -26,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -34,8 +38,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * The one path a bundle takes in, for live posts and history imports alike: parse, map and pseudonymise,
- * then append everything in one commit; the same bundle again gets its first acceptance back.
+ * The one path a bundle takes in, for live posts and history imports alike: parse, map and pseudonymise, pass
+ * the consent gate, then append everything in one commit; the same bundle again gets its first acceptance back.
  */
 @Singleton
 public class IntakeService {
@@ -53,15 +57,59 @@ public class IntakeService {
     EventStore eventStore;
     @Inject
     AccessRecorder accessRecorder;
+    @Inject
+    ProjectionBarrier barrier;
+    @Inject
+    OppositionGate oppositions;
+    @Inject
+    IngestionConfig config;
 
     /** {@code actor} must be an association speaking as itself; callers check the role. */
     public IntakeResult take(Actor actor, byte[] body) {
         IntakeResult prepared = prepare(actor, body);
-        return prepared instanceof IntakeResult.Prepared p ? accept(p.command()) : prepared;
+        if (!(prepared instanceof IntakeResult.Prepared p)) {
+            return prepared;
+        }
+        return gate(List.of(p)).map(commands -> accept(commands.get(0))).orElseGet(IntakeService::gateClosed);
     }
 
     /**
-     * Takes several prepared bundles in at once: one commit when none of them was taken in before, one by one
+     * The consent gate: waits until every opposition committed before this call is known here, then leaves out the
+     * episodes of patients who oppose (counted, not stored). Empty when the opposition state is not known in time:
+     * nothing may then be stored (fail closed).
+     */
+    public Optional<List<AcceptBundleCommand>> gate(List<IntakeResult.Prepared> bundles) {
+        if (!barrier.awaitHead(OppositionGate.PROCESSOR, config.ingestion().consentGateWait())) {
+            return Optional.empty();
+        }
+        Set<String> opposed = oppositions.opposedAmong(bundles.stream()
+                .flatMap(b -> b.mapped().episodes().stream()).flatMap(e -> e.knownAs().stream()).distinct().toList());
+        return Optional.of(bundles.stream().map(b -> command(b, opposed)).toList());
+    }
+
+    /** Refused because the patients' opposition state is not known yet. */
+    public static IntakeResult.Refused gateClosed() {
+        return IntakeResult.Refused.of(503, "transient", "Bundle",
+                "The patients' opposition status is not known yet (the consent projection is catching up): "
+                        + "nothing was stored; retry shortly");
+    }
+
+    private AcceptBundleCommand command(IntakeResult.Prepared prepared, Set<String> opposed) {
+        MappedBundle mapped = prepared.mapped();
+        List<MappedEpisode> kept = mapped.episodes().stream()
+                .filter(e -> e.knownAs().stream().noneMatch(opposed::contains)).toList();
+        BundleAcceptedEvent accepted = new BundleAcceptedEvent(prepared.bundleKey(), prepared.actor().association(),
+                mapped.bundleType(), kept.stream().map(MappedEpisode::episodeId).toList(), mapped.entryUsed(),
+                mapped.resourcesUsed(), mapped.resourcesIgnored(), mapped.episodes().size() - kept.size(),
+                Instant.now());
+        List<String> patients = kept.stream().map(MappedEpisode::patientPseudonym).distinct().toList();
+        List<Object> events = kept.stream().flatMap(e -> e.events().stream()).toList();
+        return new AcceptBundleCommand(accepted, events,
+                accessRecorder.describe(prepared.actor(), INTAKE, patients, AccessOutcome.SUCCESS));
+    }
+
+    /**
+     * Takes several gated bundles in at once: one commit when none of them was taken in before, one by one
      * otherwise (so a repeated bundle answers as the first time). Results come back in the given order.
      */
     public List<IntakeResult> acceptAll(List<AcceptBundleCommand> bundles) {
@@ -103,13 +151,7 @@ public class IntakeService {
         if (mapped.rejected()) {
             return new IntakeResult.Refused(422, mapped.issues());
         }
-        BundleAcceptedEvent accepted = new BundleAcceptedEvent(bundleKey(actor, bundle, body), actor.association(),
-                mapped.bundleType(), mapped.episodes().stream().map(MappedEpisode::episodeId).toList(),
-                mapped.entryUsed(), mapped.resourcesUsed(), mapped.resourcesIgnored(), 0, Instant.now());
-        List<String> patients = mapped.episodes().stream().map(MappedEpisode::patientPseudonym).distinct().toList();
-        List<Object> events = mapped.episodes().stream().flatMap(e -> e.events().stream()).toList();
-        return new IntakeResult.Prepared(new AcceptBundleCommand(accepted, events,
-                accessRecorder.describe(actor, INTAKE, patients, AccessOutcome.SUCCESS)));
+        return new IntakeResult.Prepared(actor, bundleKey(actor, bundle, body), mapped);
     }
 
     private IntakeResult accept(AcceptBundleCommand command) {

@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 final class OperationOutcomes {
 
     static final String FHIR_JSON = "application/fhir+json";
+    /** A 503 here is the consent gate catching up: seconds, not minutes. */
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     private OperationOutcomes() {}
 
@@ -22,8 +24,12 @@ final class OperationOutcomes {
                     .setCode(IssueType.fromCode(issue.code())).setDiagnostics(issue.diagnostics())
                     .addExpression(issue.expression());
         }
-        return Response.status(status).type(FHIR_JSON).entity(fhir.newJsonParser().encodeResourceToString(outcome))
-                .build();
+        Response.ResponseBuilder response = Response.status(status).type(FHIR_JSON)
+                .entity(fhir.newJsonParser().encodeResourceToString(outcome));
+        if (status == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     static Response respond(FhirContext fhir, int status, String code, String expression, String diagnostics) {

@@ -83,6 +83,16 @@ class BundleMapperTest {
         }
 
         @Test
+        void knowsThePatientByInsAndByTraitsForTheConsentGate() throws IOException {
+            var episode = map(example()).episodes().get(0);
+
+            assertThat(episode.knownAs()).containsExactly(
+                    PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value(),
+                    PSEUDONYMISER.pseudonymOf(PatientIdentity.withTraits("Lefèvre-Dupont", "Marie",
+                            java.time.LocalDate.of(1955, 8, 14), PatientIdentity.Sex.FEMALE, null)).value());
+        }
+
+        @Test
         void keepsCodesTimingsAndDecisions() throws IOException {
             var events = map(example()).episodes().get(0).events();
 

@@ -34,7 +34,8 @@ class ImportJobsTest {
         }
     }
 
-    private static JsonPath waitUntilDone(String token, String url) throws InterruptedException {
+    /** Polls the job until it is neither queued nor running. */
+    static JsonPath waitUntilDone(String token, String url) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         JsonPath job;
         do {
