@@ -19,7 +19,8 @@ import org.bson.types.Binary;
 /**
  * How far a processor has got over all of its segments, wherever they run: a segment this instance processes
  * reports its live position; a segment another replica holds reports the token it last stored (the shared
- * token store in the service's database). The slowest segment is the processor's position.
+ * token store in the service's database). The slowest segment is the processor's position; while a read model is
+ * rebuilt, that is how far the rebuild got.
  */
 @Singleton
 public class ProcessorPositions {
@@ -40,7 +41,7 @@ public class ProcessorPositions {
 
     /**
      * The position every segment of {@code processor} has passed (-1 before the first event), or empty when that is
-     * unknown: the processor does not exist, does not run here, replays, or has no segment yet.
+     * unknown: the processor does not exist, does not run here, or has no segment yet.
      */
     public OptionalLong slowest(String processor) {
         var found = runtime.configuration().eventProcessingConfiguration()
@@ -48,10 +49,8 @@ public class ProcessorPositions {
         if (found.isEmpty() || !found.get().isRunning()) {
             return OptionalLong.empty();
         }
+        // A replaying segment's position is how far it has re-projected: a rebuilt model is complete up to there.
         Map<Integer, EventTrackerStatus> live = found.get().processingStatus();
-        if (live.values().stream().anyMatch(EventTrackerStatus::isReplaying)) {
-            return OptionalLong.empty();
-        }
         long slowest = Long.MAX_VALUE;
         boolean any = false;
         for (Document stored : tokens.find(Filters.eq("processorName", processor))) {
