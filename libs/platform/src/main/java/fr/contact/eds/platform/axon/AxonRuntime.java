@@ -5,6 +5,8 @@ import com.mongodb.client.MongoClient;
 import fr.contact.eds.eventstore.CommitLogEventStorageEngine;
 import fr.contact.eds.eventstore.CommitLogMessageSource;
 import fr.contact.eds.platform.config.PlatformConfig;
+import fr.contact.eds.platform.crypto.CryptoShreddingSerializer;
+import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.tracing.TraceContextDispatchInterceptor;
 import fr.contact.eds.platform.tracing.TracingHandlerInterceptor;
 import io.opentelemetry.api.OpenTelemetry;
@@ -55,13 +57,17 @@ public class AxonRuntime {
     OpenTelemetry openTelemetry;
     @Inject
     Instance<AxonModule> modules;
+    @Inject
+    SubjectKeys subjectKeys;
 
     private CommitLogEventStorageEngine engine;
     private Configuration configuration;
 
     @PostConstruct
     void build() {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper.copy()).build();
+        // Every serialization goes through crypto-shredding: events, dead letters and snapshots alike.
+        Serializer serializer = new CryptoShreddingSerializer(
+                JacksonSerializer.builder().objectMapper(objectMapper.copy()).build(), subjectKeys);
         MongoTemplate ownDatabase = DefaultMongoTemplate.builder()
                 .mongoDatabase(mongoClient, config.readModel().database()).build();
         engine = CommitLogEventStorageEngine.builder()

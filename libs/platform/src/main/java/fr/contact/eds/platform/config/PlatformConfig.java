@@ -16,6 +16,17 @@ public interface PlatformConfig {
 
     Processors processors();
 
+    Crypto crypto();
+
+    interface Crypto {
+
+        /**
+         * The master key (32 bytes, base64) that wraps each patient's key for personal data in events; from a secret
+         * (CONTACT_MASTER_KEY), the same in every service.
+         */
+        String masterKey();
+    }
+
     interface EventStore {
 
         /** Database holding the shared event store (all services write and read it). */

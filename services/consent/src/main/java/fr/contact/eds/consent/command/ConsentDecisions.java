@@ -2,6 +2,7 @@ package fr.contact.eds.consent.command;
 
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.EraseDataCommand;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
 import fr.contact.eds.consent.query.PseudonymIndex;
@@ -11,6 +12,7 @@ import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
@@ -43,17 +45,19 @@ public class ConsentDecisions {
     private final AxonRuntime axon;
     private final Pseudonymiser pseudonymiser;
     private final PseudonymIndex index;
+    private final SubjectKeys subjectKeys;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ConsentDecisions(CommandGateway commands, AccessRecorder accessRecorder, AxonRuntime axon,
-            Pseudonymiser pseudonymiser, PseudonymIndex index) {
+            Pseudonymiser pseudonymiser, PseudonymIndex index, SubjectKeys subjectKeys) {
         this.commands = commands;
         this.accessRecorder = accessRecorder;
         this.axon = axon;
         this.pseudonymiser = pseudonymiser;
         this.index = index;
+        this.subjectKeys = subjectKeys;
     }
 
     /** Who asks, in which role and how; {@code guardian} when a parent acts for a minor child. */
@@ -99,6 +103,22 @@ public class ConsentDecisions {
             }
         }
         return false;
+    }
+
+    /**
+     * Erases the patient's personal data by destroying their keys, then records it. The patient is opposed first if
+     * they were not: erasing what is held while keeping what arrives next would defeat the request.
+     */
+    public Receipt erase(Requester requester, PatientIdentity patient) {
+        Receipt opposition = oppose(requester, patient);
+        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        List<String> destroyed = subjectKeys.erase(pseudonyms);
+        Instant now = clock.instant();
+        String patientPseudonym = opposition.patientPseudonym();
+        Decision decision = commands.sendAndWait(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
+                origin(requester), destroyed,
+                access(requester, "erasure of personal data", AccessAction.ERASE, patientPseudonym)));
+        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
     /** The stream this patient's decisions are in: found through any of their pseudonyms, else a new one. */

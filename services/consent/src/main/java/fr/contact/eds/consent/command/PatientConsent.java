@@ -3,11 +3,14 @@ package fr.contact.eds.consent.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.EraseDataCommand;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.PatientDataErasedEvent;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +37,8 @@ public class PatientConsent {
     private Instant effectiveAt;
     private DecisionOrigin origin;
     private final Set<String> pseudonyms = new LinkedHashSet<>();
+    private String erasureReference;
+    private Instant erasedAt;
 
     protected PatientConsent() {}
 
@@ -69,6 +74,25 @@ public class PatientConsent {
         return inForce(false);
     }
 
+    /**
+     * Erasure is recorded each time keys were destroyed; asking again when nothing was left to destroy decides
+     * nothing new.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Decision handle(EraseDataCommand command) {
+        requireAccess(command.access());
+        if (command.subjectKeyIds().isEmpty() && erasureReference != null) {
+            apply(command.access());
+            return new Decision(erasureReference, erasureReference, erasedAt, opposed, true);
+        }
+        apply(new PatientDataErasedEvent(command.patientPseudonym(), command.reference(), command.erasedAt(),
+                command.origin(), command.subjectKeyIds().size()));
+        apply(new PersonalDataErasedEvent(command.subjectKeyIds(), command.erasedAt()));
+        apply(command.access());
+        return new Decision(command.reference(), command.reference(), command.erasedAt(), opposed, false);
+    }
+
     private static void requireAccess(AccessRecordedEvent access) {
         if (access == null) {
             throw new IllegalArgumentException("A consent decision must record who acted");
@@ -94,6 +118,13 @@ public class PatientConsent {
         effectiveAt = event.effectiveAt();
         origin = event.origin();
         pseudonyms.addAll(event.pseudonyms());
+    }
+
+    @EventSourcingHandler
+    void on(PatientDataErasedEvent event) {
+        patientPseudonym = event.patientPseudonym();
+        erasureReference = event.reference();
+        erasedAt = event.erasedAt();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package fr.contact.eds.consent.query;
 
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.PatientDataErasedEvent;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
@@ -44,12 +45,15 @@ public class ConsentHistory {
             } else if (payload instanceof OppositionWithdrawnEvent e) {
                 history.add(new DecisionRecord(e.decisionId(), e.reference(), DecisionRecord.Kind.WITHDRAWAL,
                         e.effectiveAt(), e.origin()));
+            } else if (payload instanceof PatientDataErasedEvent e) {
+                history.add(new DecisionRecord(e.reference(), e.reference(), DecisionRecord.Kind.ERASURE,
+                        e.erasedAt(), e.origin()));
             }
         });
         return new ConsentStatus(patientPseudonym, history);
     }
 
     private static boolean restates(List<DecisionRecord> history, String decisionId) {
-        return !history.isEmpty() && history.get(history.size() - 1).decisionId().equals(decisionId);
+        return history.stream().anyMatch(d -> d.decisionId().equals(decisionId));
     }
 }

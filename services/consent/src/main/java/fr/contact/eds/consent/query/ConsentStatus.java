@@ -10,8 +10,14 @@ public record ConsentStatus(String patientPseudonym, List<DecisionRecord> histor
         history = List.copyOf(history);
     }
 
+    /** The latest opposition or withdrawal. */
     public Optional<DecisionRecord> inForce() {
-        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).kind() != DecisionRecord.Kind.ERASURE) {
+                return Optional.of(history.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean opposed() {

@@ -8,6 +8,6 @@ public record DecisionRecord(String decisionId, String reference, Kind kind, Ins
         DecisionOrigin origin) {
 
     public enum Kind {
-        OPPOSITION, WITHDRAWAL
+        OPPOSITION, WITHDRAWAL, ERASURE
     }
 }

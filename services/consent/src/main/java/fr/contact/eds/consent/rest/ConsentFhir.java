@@ -32,7 +32,8 @@ final class ConsentFhir {
         for (int i = 0; i < history.size(); i++) {
             DecisionRecord decision = history.get(i);
             if (decision.kind() == DecisionRecord.Kind.OPPOSITION) {
-                DecisionRecord withdrawal = i + 1 < history.size() ? history.get(i + 1) : null;
+                DecisionRecord withdrawal = history.stream().skip(i + 1L)
+                        .filter(d -> d.kind() != DecisionRecord.Kind.ERASURE).findFirst().orElse(null);
                 bundle.addEntry().setResource(consent(status.patientPseudonym(), decision, withdrawal));
             }
         }

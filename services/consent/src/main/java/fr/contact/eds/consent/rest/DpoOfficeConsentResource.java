@@ -69,6 +69,17 @@ public class DpoOfficeConsentResource {
     }
 
     @POST
+    @Path("/erasures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response erase(Letter letter) {
+        PatientIdentity patient = patient(letter);
+        Receipt receipt = decisions.erase(requester(letter), patient);
+        return Response.status(receipt.decision().repeated() ? 200 : 201)
+                .entity(ReceiptView.ofErasure(receipt, letter.guardian() != null)).build();
+    }
+
+    @POST
     @Path("/consent-status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -68,6 +68,17 @@ public class PatientConsentResource {
         return ReceiptView.of(decisions.withdraw(requester(forAChild), patient(body)), forAChild);
     }
 
+    @POST
+    @Path("/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response erase(ForWhom body) {
+        boolean forAChild = forAChild(body);
+        Receipt receipt = decisions.erase(requester(forAChild), patient(body));
+        return Response.status(receipt.decision().repeated() ? 200 : 201)
+                .entity(ReceiptView.ofErasure(receipt, forAChild)).build();
+    }
+
     @GET
     @Path("/consent")
     @Produces(MediaType.APPLICATION_JSON)

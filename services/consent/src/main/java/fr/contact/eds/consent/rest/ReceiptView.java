@@ -10,6 +10,16 @@ import java.time.Instant;
 public record ReceiptView(String reference, String decisionId, String status, Instant effectiveAt, String covers,
         boolean repeated, long position) {
 
+    static ReceiptView ofErasure(Receipt receipt, boolean forAChild) {
+        var decision = receipt.decision();
+        String whose = forAChild ? "The child's" : "Your";
+        String covers = whose + " personal data in CONTACT (identity, age, sex) can no longer be read by anyone: its "
+                + "keys were destroyed. Care data without it may remain for statistics. No new data is kept: an "
+                + "opposition is in force";
+        return new ReceiptView(decision.reference(), decision.decisionId(), "erased", decision.effectiveAt(), covers,
+                decision.repeated(), receipt.position());
+    }
+
     static ReceiptView of(Receipt receipt, boolean forAChild) {
         var decision = receipt.decision();
         String whose = forAChild ? "the child's data" : "your data";

@@ -17,7 +17,7 @@ public record StatusView(String status, List<Entry> history) {
     }
 
     private static Entry entry(DecisionRecord d) {
-        return new Entry(d.reference(), d.kind() == DecisionRecord.Kind.OPPOSITION ? "opposition" : "withdrawal",
+        return new Entry(d.reference(), d.kind().name().toLowerCase(java.util.Locale.ROOT),
                 d.effectiveAt(), d.origin().channel().name().toLowerCase(java.util.Locale.ROOT),
                 d.origin().registeredByRole(), d.origin().guardianPseudonym() != null, d.origin().letterReference());
     }

@@ -2,13 +2,16 @@ package fr.contact.eds.consent.command;
 
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.EraseDataCommand;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.PatientDataErasedEvent;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -92,6 +95,31 @@ class PatientConsentTest {
                             null))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Erasing {
+
+        private EraseDataCommand erase(String reference, List<String> keys) {
+            return new EraseDataCommand(PATIENT, reference, TUESDAY, ONLINE, keys, ACCESS);
+        }
+
+        @Test
+        void recordsTheErasureAndTellsEveryServiceWhichKeysAreGone() {
+            fixture.given(OPPOSED)
+                    .when(erase("ERA-1", List.of("key-1", "key-2")))
+                    .expectEvents(new PatientDataErasedEvent(PATIENT, "ERA-1", TUESDAY, ONLINE, 2),
+                            new PersonalDataErasedEvent(List.of("key-1", "key-2"), TUESDAY), ACCESS)
+                    .expectResultMessagePayload(new Decision("ERA-1", "ERA-1", TUESDAY, true, false));
+        }
+
+        @Test
+        void decidesNothingNewWhenNoKeyWasLeftToDestroy() {
+            fixture.given(OPPOSED, new PatientDataErasedEvent(PATIENT, "ERA-1", MONDAY, ONLINE, 1))
+                    .when(erase("ERA-2", List.of()))
+                    .expectEvents(ACCESS)
+                    .expectResultMessagePayload(new Decision("ERA-1", "ERA-1", MONDAY, true, true));
         }
     }
 

@@ -10,8 +10,12 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.StoredText;
 import fr.contact.eds.testing.TestTokens;
@@ -35,6 +39,10 @@ class ConsentResourceTest {
     AxonRuntime axon;
     @Inject
     MongoClient mongo;
+    @Inject
+    SubjectKeys subjectKeys;
+    @Inject
+    Pseudonymiser pseudonymiser;
 
     /** A fresh, valid qualified INS: NIR of a woman born in Paris, and its control key. */
     static String newIns() {
@@ -138,6 +146,36 @@ class ConsentResourceTest {
             asPatient(newIns()).body("{}").post("/patients/me/withdrawals").then().statusCode(200)
                     .body("status", equalTo("not-opposed")).body("repeated", equalTo(true))
                     .body("reference", equalTo(null));
+        }
+    }
+
+    @Nested
+    class Erasing {
+
+        @Test
+        void destroysThePatientsKeysOpposesAndSaysSo() {
+            String ins = newIns();
+            String keyId = subjectKeys.keyIdFor(pseudonymiser.pseudonymOf(PatientIdentity.withIns(ins)).value());
+            long before = axon.engine().headPosition();
+
+            asPatient(ins).body("{}").post("/patients/me/erasure").then().statusCode(201)
+                    .body("status", equalTo("erased"))
+                    .body("reference", matchesPattern("ERA-\\d{8}-[A-Z2-9]{6}"));
+
+            assertThat(subjectKeys.key(keyId)).isEmpty();
+            assertThat(axon.engine().readEvents(new GlobalSequenceTrackingToken(before), false)
+                    .map(e -> e.getPayload()).filter(PersonalDataErasedEvent.class::isInstance)
+                    .map(PersonalDataErasedEvent.class::cast)).singleElement()
+                    .satisfies(e -> assertThat(e.subjectKeyIds()).containsExactly(keyId));
+            asPatient(ins).get("/patients/me/consent").then().statusCode(200)
+                    .body("status", equalTo("opposed"))
+                    .body("history.decision", equalTo(List.of("opposition", "erasure")));
+        }
+
+        @Test
+        void registersAnErasureReceivedByPost() {
+            asDpoOffice().body("{\"patient\": {\"ins\": \"" + newIns() + "\"}, \"letterReference\": \"LR-9\"}")
+                    .post("/dpo-office/erasures").then().statusCode(201).body("status", equalTo("erased"));
         }
     }
 

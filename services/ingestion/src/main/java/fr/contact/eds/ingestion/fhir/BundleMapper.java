@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -62,13 +63,16 @@ public final class BundleMapper {
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final Pseudonymiser pseudonymiser;
+    private final UnaryOperator<String> subjectKeyOf;
     private final String associationId;
     private final List<IntakeIssue> issues = new ArrayList<>();
     private final Map<Resource, Integer> entryIndex = new IdentityHashMap<>();
     private final Map<String, Resource> byReference = new HashMap<>();
 
-    public BundleMapper(Pseudonymiser pseudonymiser, String associationId) {
+    /** {@code subjectKeyOf}: the key id a patient's personal data is encrypted under, from their pseudonym. */
+    public BundleMapper(Pseudonymiser pseudonymiser, UnaryOperator<String> subjectKeyOf, String associationId) {
         this.pseudonymiser = pseudonymiser;
+        this.subjectKeyOf = subjectKeyOf;
         this.associationId = associationId;
     }
 
@@ -218,8 +222,8 @@ public final class BundleMapper {
                     : encounter.getIdElement().getIdPart();
             String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
             var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
-                    sex(patient), generalised.ageYears(), generalised.ageBand(), generalised.birthYear(),
-                    departement(patient), start);
+                    subjectKeyOf.apply(pseudonym.value()), sex(patient), generalised.ageYears(),
+                    generalised.ageBand(), generalised.birthYear(), departement(patient), start);
             return Optional.of(new EpisodeBuilder(opened, knownAs(identity, patient)));
         } catch (InvalidIdentityException e) {
             issues.add(IntakeIssue.error("invalid", patientPath + "." + fhirPath(e.field()), e.getMessage()));

@@ -15,6 +15,7 @@ import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
+import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
@@ -63,6 +64,8 @@ public class IntakeService {
     OppositionGate oppositions;
     @Inject
     IngestionConfig config;
+    @Inject
+    SubjectKeys subjectKeys;
 
     /** {@code actor} must be an association speaking as itself; callers check the role. */
     public IntakeResult take(Actor actor, byte[] body) {
@@ -147,7 +150,7 @@ public class IntakeService {
             return IntakeResult.Refused.of(400, "invalid", "resourceType",
                     "Expected a Bundle, got " + resource.fhirType());
         }
-        MappedBundle mapped = new BundleMapper(pseudonymiser, actor.association()).map(bundle);
+        MappedBundle mapped = new BundleMapper(pseudonymiser, subjectKeys::keyIdFor, actor.association()).map(bundle);
         if (mapped.rejected()) {
             return new IntakeResult.Refused(422, mapped.issues());
         }

@@ -18,7 +18,7 @@ class BundleIntakeTest {
     static final Instant NOW = Instant.parse("2026-01-15T21:00:00Z");
     static final BundleAcceptedEvent ACCEPTED = new BundleAcceptedEvent("v1.bundle", "sos-paris", "transaction",
             List.of("v1.episode"), List.of(true, true), 2, 0, 0, NOW);
-    static final EpisodeOpenedEvent OPENED = new EpisodeOpenedEvent("v1.episode", "sos-paris", "v1.patient", 1,
+    static final EpisodeOpenedEvent OPENED = new EpisodeOpenedEvent("v1.episode", "sos-paris", "v1.patient", 1, "key-1",
             "F", 70, "65-74", 1955, "75", NOW);
     static final GpHandOffRecordedEvent HAND_OFF = new GpHandOffRecordedEvent("v1.episode", NOW);
     static final AccessRecordedEvent ACCESS = new AccessRecordedEvent("a-1", NOW, "ingestion", "software",

@@ -25,7 +25,8 @@ class SyntheticBundlesTest {
 
         assertThat(episodes).hasSizeGreaterThan(300).allSatisfy(episode -> {
             Bundle parsed = fhir.newJsonParser().parseResource(Bundle.class, writer.json(episode));
-            MappedBundle mapped = new BundleMapper(pseudonymiser, episode.associationId()).map(parsed);
+            MappedBundle mapped = new BundleMapper(pseudonymiser, p -> "key-of-" + p, episode.associationId())
+                    .map(parsed);
             assertThat(mapped.issues()).isEmpty();
             assertThat(mapped.episodes()).hasSize(1);
             assertThat(mapped.resourcesIgnored()).isZero();

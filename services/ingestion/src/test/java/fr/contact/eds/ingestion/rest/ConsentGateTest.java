@@ -13,6 +13,7 @@ import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.query.OppositionGate;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import fr.contact.eds.testing.ContactTestResource;
@@ -48,6 +49,8 @@ class ConsentGateTest {
     EventStore eventStore;
     @Inject
     Pseudonymiser pseudonymiser;
+    @Inject
+    SubjectKeys subjectKeys;
 
     /** A fresh, valid qualified INS for a woman born in August 1955, like the example patient. */
     private static String newIns() {
@@ -148,6 +151,25 @@ class ConsentGateTest {
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getInt("accepted")).isEqualTo(1);
         assertThat(job.getInt("skippedByOpposition")).isEqualTo(1);
+    }
+
+    @Test
+    void keepsThePatientsIdentityAgeAndSexOnlyUntilTheirKeysAreDestroyed() throws IOException {
+        String ins = newIns();
+        long before = axon.engine().headPosition();
+        post(bundleOf(ins, familyName())).then().statusCode(200);
+
+        subjectKeys.erase(pseudonymiser.everyPseudonymOf(PatientIdentity.withIns(ins)));
+
+        assertThat(storedSince(before)).filteredOn(EpisodeOpenedEvent.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(EpisodeOpenedEvent.class, opened -> {
+                    assertThat(opened.patientPseudonym()).isNull();
+                    assertThat(opened.sex()).isNull();
+                    assertThat(opened.ageYears()).isNull();
+                    assertThat(opened.birthYear()).isNull();
+                    assertThat(opened.ageBand()).isEqualTo("65-74");
+                    assertThat(opened.departement()).isEqualTo("75");
+                });
     }
 
     @Test

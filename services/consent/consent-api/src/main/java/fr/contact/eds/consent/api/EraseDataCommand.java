@@ -1,0 +1,23 @@
+package fr.contact.eds.consent.api;
+
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Record the erasure of a patient's personal data (GDPR art. 17): {@code subjectKeyIds} are the keys already
+ * destroyed, so that every service forgets its copies of them.
+ */
+public record EraseDataCommand(
+        @TargetAggregateIdentifier String patientPseudonym,
+        String reference,
+        Instant erasedAt,
+        DecisionOrigin origin,
+        List<String> subjectKeyIds,
+        AccessRecordedEvent access) {
+
+    public EraseDataCommand {
+        subjectKeyIds = List.copyOf(subjectKeyIds);
+    }
+}
