@@ -55,8 +55,7 @@ public class DpoOfficeConsentResource {
     public Response oppose(Letter letter) {
         PatientIdentity patient = patient(letter);
         Receipt receipt = decisions.oppose(requester(letter), patient);
-        return Response.status(receipt.decision().repeated() ? 200 : 201)
-                .entity(ReceiptView.of(receipt, letter.guardian() != null)).build();
+        return ReceiptView.of(receipt, letter.guardian() != null).created();
     }
 
     @POST
@@ -75,8 +74,7 @@ public class DpoOfficeConsentResource {
     public Response erase(Letter letter) {
         PatientIdentity patient = patient(letter);
         Receipt receipt = decisions.erase(requester(letter), patient);
-        return Response.status(receipt.decision().repeated() ? 200 : 201)
-                .entity(ReceiptView.ofErasure(receipt, letter.guardian() != null)).build();
+        return ReceiptView.ofErasure(receipt, letter.guardian() != null).created();
     }
 
     @POST

@@ -55,8 +55,7 @@ public class PatientConsentResource {
     public Response oppose(ForWhom body) {
         boolean forAChild = forAChild(body);
         Receipt receipt = decisions.oppose(requester(forAChild), patient(body));
-        return Response.status(receipt.decision().repeated() ? 200 : 201)
-                .entity(ReceiptView.of(receipt, forAChild)).build();
+        return ReceiptView.of(receipt, forAChild).created();
     }
 
     @POST
@@ -75,8 +74,7 @@ public class PatientConsentResource {
     public Response erase(ForWhom body) {
         boolean forAChild = forAChild(body);
         Receipt receipt = decisions.erase(requester(forAChild), patient(body));
-        return Response.status(receipt.decision().repeated() ? 200 : 201)
-                .entity(ReceiptView.ofErasure(receipt, forAChild)).build();
+        return ReceiptView.ofErasure(receipt, forAChild).created();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package fr.contact.eds.consent.rest;
 
 import fr.contact.eds.consent.command.Receipt;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,11 @@ import java.time.Instant;
  */
 public record ReceiptView(String reference, String decisionId, String status, Instant effectiveAt, String covers,
         boolean repeated, long position) {
+
+    /** 201 for a new decision, 200 when the request repeated the one in force. */
+    Response created() {
+        return Response.status(repeated ? 200 : 201).entity(this).build();
+    }
 
     static ReceiptView ofErasure(Receipt receipt, boolean forAChild) {
         var decision = receipt.decision();
