@@ -162,9 +162,14 @@ class SystemIT {
 
         assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
 
+        String steward = token("data-steward");
+        assertThat(episodesOf("sos-e2e-consent", steward, 0)).isEqualTo(1);
+
         HttpResponse<String> opposed = send("POST", contact.url("consent") + "/patients/me/oppositions", patient,
                 "{}");
         assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
+        long receipt = JSON.readTree(opposed.body()).get("position").asLong();
+        assertThat(episodesOf("sos-e2e-consent", steward, receipt)).as("hidden as of the receipt").isZero();
         JsonNode afterOpposing = importOne(association, example.replace("B-2026-000123", "B-" + nir + "-2"));
         assertThat(afterOpposing.get("skippedByOpposition").asInt()).isEqualTo(1);
         assertThat(afterOpposing.get("accepted").asInt()).isZero();
@@ -173,11 +178,28 @@ class SystemIT {
                 "{}");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
         assertThat(JSON.readTree(withdrawn.body()).get("status").asText()).isEqualTo("not-opposed");
+        assertThat(episodesOf("sos-e2e-consent", steward, JSON.readTree(withdrawn.body()).get("position").asLong()))
+                .isEqualTo(1);
         assertThat(importOne(association, example.replace("B-2026-000123", "B-" + nir + "-3")).get("accepted")
                 .asInt()).isEqualTo(1);
 
         JsonNode history = JSON.readTree(call("GET", contact.url("consent") + "/patients/me/consent", patient).body());
         assertThat(history.get("history").findValuesAsText("decision")).containsExactly("opposition", "withdrawal");
+    }
+
+    /** How many episodes of the association the episodes service shows, as of an event-store position. */
+    private static long episodesOf(String association, String token, long after) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> page;
+        do {
+            page = call("GET", contact.url("episodes") + "/episodes?association=" + association + "&after=" + after,
+                    token);
+            if (page.statusCode() == 200 && (after > 0 || JSON.readTree(page.body()).get("total").asLong() > 0)) {
+                return JSON.readTree(page.body()).get("total").asLong();
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("episodes not answering: " + page.statusCode() + " " + page.body());
     }
 
     private static String tokenWith(String role, String subject, String claim) throws Exception {

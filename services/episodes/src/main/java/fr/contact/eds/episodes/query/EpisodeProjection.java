@@ -1,0 +1,175 @@
+package fr.contact.eds.episodes.query;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.addEachToSet;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.ingestion.api.CallReceivedEvent;
+import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
+import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
+import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
+import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
+import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.platform.config.PlatformConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * One document per care episode, from the call to the hand-off. Every handler writes only the fields its event
+ * owns ({@code $set} of its own paths, {@code $addToSet} of whole items), so the document converges to the same
+ * state whatever order the events arrive in (history backfill interleaved with live data) and however often they
+ * are redelivered. Opposition and erasure apply to the patient's episodes here too; the processor handles events
+ * in one sequence, so an opposition and an episode of the same patient can never race.
+ */
+@Singleton
+@ProcessingGroup(EpisodeProjection.PROCESSOR)
+public class EpisodeProjection {
+
+    public static final String PROCESSOR = "episodes";
+    static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> episodes;
+    private final MongoCollection<Document> opposed;
+
+    @Inject
+    public EpisodeProjection(MongoClient mongo, PlatformConfig config) {
+        this(mongo.getDatabase(config.readModel().database()));
+    }
+
+    EpisodeProjection(MongoDatabase database) {
+        this.episodes = database.getCollection("episodes");
+        this.opposed = database.getCollection("opposedPseudonyms");
+    }
+
+    @EventHandler
+    void on(EpisodeOpenedEvent event) {
+        update(event.episodeId(), combine(set("associationId", event.associationId()),
+                set("patientPseudonym", event.patientPseudonym()), set("subjectKeyId", event.subjectKeyId()),
+                set("sex", event.sex()), set("ageYears", event.ageYears()), set("ageBand", event.ageBand()),
+                set("birthYear", event.birthYear()), set("departement", event.departement()),
+                set("openedAt", date(event.openedAt()))));
+        if (event.patientPseudonym() != null
+                && opposed.find(eq("_id", event.patientPseudonym())).first() != null) {
+            update(event.episodeId(), set("opposed", true));
+        }
+    }
+
+    @EventHandler
+    void on(CallReceivedEvent event) {
+        update(event.episodeId(), combine(set("call.receivedAt", date(event.receivedAt())),
+                set("call.reasons", codes(event.reasons())), set("call.triagePriority", event.triagePriority()),
+                set("call.regulationDecision", event.regulationDecision())));
+    }
+
+    @EventHandler
+    void on(PractitionerDispatchedEvent event) {
+        update(event.episodeId(), combine(set("dispatch.dispatchedAt", date(event.dispatchedAt())),
+                set("dispatch.practitionerPseudonym", event.practitionerPseudonym())));
+    }
+
+    @EventHandler
+    void on(EncounterRecordedEvent event) {
+        update(event.episodeId(), combine(set("encounter.modality", event.encounterClass().name()),
+                set("encounter.startedAt", date(event.startedAt())), set("encounter.endedAt", date(event.endedAt())),
+                set("encounter.arrivedAt", date(event.arrivedAt()))));
+    }
+
+    @EventHandler
+    void on(DiagnosisRecordedEvent event) {
+        List<String> icpc2 = event.codings().stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
+                .map(Code::code).toList();
+        update(event.episodeId(), combine(addToSet("diagnoses", new Document("diagnosisId", event.diagnosisId())
+                .append("codings", codes(event.codings()))), addEachToSet("icpc2Codes", icpc2)));
+    }
+
+    @EventHandler
+    void on(VitalSignRecordedEvent event) {
+        update(event.episodeId(), addToSet("vitalSigns", new Document("observationId", event.observationId())
+                .append("code", code(event.code())).append("value", event.value().toPlainString())
+                .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
+    }
+
+    @EventHandler
+    void on(PrescriptionRecordedEvent event) {
+        update(event.episodeId(), addToSet("prescriptions", new Document("prescriptionId", event.prescriptionId())
+                .append("medication", codes(event.medication())).append("authoredAt", date(event.authoredAt()))));
+    }
+
+    @EventHandler
+    void on(OutcomeRecordedEvent event) {
+        update(event.episodeId(), combine(set("outcome.disposition", event.disposition().name()),
+                set("outcome.recordedAt", date(event.recordedAt()))));
+    }
+
+    @EventHandler
+    void on(GpHandOffRecordedEvent event) {
+        update(event.episodeId(), set("gpHandOffAt", date(event.sentAt())));
+    }
+
+    @EventHandler
+    void on(OppositionRegisteredEvent event) {
+        opposed.bulkWrite(event.pseudonyms().stream().map(p -> new ReplaceOneModel<>(eq("_id", p),
+                new Document("_id", p), new ReplaceOptions().upsert(true))).toList());
+        episodes.updateMany(in("patientPseudonym", event.pseudonyms()), set("opposed", true));
+    }
+
+    @EventHandler
+    void on(OppositionWithdrawnEvent event) {
+        opposed.deleteMany(in("_id", event.pseudonyms()));
+        episodes.updateMany(in("patientPseudonym", event.pseudonyms()), unset("opposed"));
+    }
+
+    /** What a rebuild would read once the keys are gone: the same fields, dropped now. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        episodes.updateMany(in("subjectKeyId", event.subjectKeyIds()), combine(unset("patientPseudonym"),
+                unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
+    }
+
+    @ResetHandler
+    void reset() {
+        episodes.deleteMany(new Document());
+        opposed.deleteMany(new Document());
+    }
+
+    private void update(String episodeId, Bson update) {
+        episodes.updateOne(eq("_id", episodeId), update, UPSERT);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static List<Document> codes(List<Code> codes) {
+        return codes.stream().map(EpisodeProjection::code).toList();
+    }
+
+    private static Document code(Code code) {
+        return new Document("system", code.system()).append("code", code.code());
+    }
+}

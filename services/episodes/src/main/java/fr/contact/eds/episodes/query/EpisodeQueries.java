@@ -1,0 +1,157 @@
+package fr.contact.eds.episodes.query;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Sorts.descending;
+import static com.mongodb.client.model.Sorts.orderBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import fr.contact.eds.platform.config.PlatformConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Every read of episodes goes through {@link #visible}: episodes of patients who oppose never appear, on any path,
+ * pages and counts included; and an episode not yet opened (only later facets arrived) is not shown.
+ */
+@Singleton
+public class EpisodeQueries {
+
+    static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
+    private static final Duration RETURN_WINDOW = Duration.ofHours(72);
+
+    private final MongoCollection<Document> episodes;
+
+    @Inject
+    public EpisodeQueries(MongoClient mongo, PlatformConfig config) {
+        this(mongo.getDatabase(config.readModel().database()));
+    }
+
+    EpisodeQueries(MongoDatabase database) {
+        this.episodes = database.getCollection("episodes");
+    }
+
+    private static Bson visible(Bson... more) {
+        List<Bson> all = new ArrayList<>(List.of(ne("opposed", true), ne("openedAt", null)));
+        all.addAll(List.of(more));
+        return and(all);
+    }
+
+    /** Newest first, by (opening time, id); the cursor is where the previous page stopped. */
+    public EpisodePage search(EpisodeFilter filter, String cursor, int limit) {
+        List<Bson> criteria = criteria(filter);
+        long total = episodes.countDocuments(visible(criteria.toArray(Bson[]::new)));
+        decode(cursor).ifPresent(after -> criteria.add(or(lt("openedAt", after.openedAt()),
+                and(eq("openedAt", after.openedAt()), lt("_id", after.episodeId())))));
+        List<Episode> page = new ArrayList<>();
+        episodes.find(visible(criteria.toArray(Bson[]::new))).sort(orderBy(descending("openedAt"), descending("_id")))
+                .limit(limit + 1).forEach(d -> page.add(Episode.of(d)));
+        String next = null;
+        if (page.size() > limit) {
+            page.remove(limit);
+            Document last = episodes.find(eq("_id", page.get(limit - 1).episodeId())).first();
+            next = encode(last.getDate("openedAt"), last.getString("_id"));
+        }
+        return new EpisodePage(page, total, next);
+    }
+
+    /** Every visible episode opened in [from, to), in no particular order: for aggregates. */
+    public void forEachOpenedBetween(Instant from, Instant to, Consumer<Episode> consumer) {
+        episodes.find(visible(gte("openedAt", Date.from(from)), lt("openedAt", Date.from(to))))
+                .forEach(d -> consumer.accept(Episode.of(d)));
+    }
+
+    public Optional<Episode> byId(String episodeId) {
+        return Optional.ofNullable(episodes.find(visible(eq("_id", episodeId))).first()).map(Episode::of);
+    }
+
+    /**
+     * A patient's care pathway: their episodes in time order, each flagged when it began within 72 hours of the end
+     * of the previous one (a return visit).
+     */
+    public List<Episode> pathway(String patientPseudonym) {
+        List<Episode> ordered = new ArrayList<>();
+        episodes.find(visible(eq("patientPseudonym", patientPseudonym))).sort(ascending("openedAt"))
+                .forEach(d -> ordered.add(Episode.of(d)));
+        List<Episode> flagged = new ArrayList<>();
+        Instant previousEnd = null;
+        for (Episode episode : ordered) {
+            Instant began = episode.beganAt();
+            flagged.add(episode.withReturnWithin72h(previousEnd != null && began != null
+                    && !began.isAfter(previousEnd.plus(RETURN_WINDOW))));
+            Instant end = episode.endedAt() != null ? episode.endedAt() : began;
+            if (end != null) {
+                previousEnd = end;
+            }
+        }
+        return flagged;
+    }
+
+    private static List<Bson> criteria(EpisodeFilter f) {
+        List<Bson> criteria = new ArrayList<>();
+        if (f.from() != null) {
+            criteria.add(gte("openedAt", Date.from(f.from())));
+        }
+        if (f.to() != null) {
+            criteria.add(lt("openedAt", Date.from(f.to())));
+        }
+        add(criteria, "departement", f.departement());
+        add(criteria, "associationId", f.associationId());
+        add(criteria, "encounter.modality", f.modality());
+        add(criteria, "outcome.disposition", f.outcome());
+        add(criteria, "ageBand", f.ageBand());
+        add(criteria, "icpc2Codes", f.icpc2());
+        return criteria;
+    }
+
+    private static void add(List<Bson> criteria, String field, String value) {
+        if (value != null) {
+            criteria.add(eq(field, value));
+        }
+    }
+
+    private record Position(Date openedAt, String episodeId) {}
+
+    private static String encode(Date openedAt, String episodeId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((openedAt.getTime() + "|" + episodeId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<Position> decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+            return Optional.of(new Position(new Date(Long.parseLong(parts[0])), parts[1]));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new InvalidCursorException();
+        }
+    }
+
+    /** A cursor this service did not hand out. */
+    public static class InvalidCursorException extends IllegalArgumentException {
+
+        InvalidCursorException() {
+            super("Not a cursor from a previous page");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package fr.contact.eds.episodes.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import fr.contact.eds.consent.api.Channel;
+import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.ingestion.api.EncounterClass;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.consistency.ProjectionBarrier;
+import fr.contact.eds.platform.crypto.SubjectKeys;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ContactTestResource.class)
+class EpisodeResourceTest {
+
+    @Inject
+    EventStore eventStore;
+    @Inject
+    SubjectKeys keys;
+    @Inject
+    AxonRuntime axon;
+    @Inject
+    ProjectionBarrier barrier;
+
+    private static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer(role));
+    }
+
+    private static RequestSpecification asAssociation(String association) {
+        return given().header("Authorization", "Bearer " + TestTokens.forRole(Roles.ASSOCIATION, "software",
+                Map.of("association", association)));
+    }
+
+    /** Publishes an opened episode (as ingestion would) and waits until the projection has it. */
+    private String episodeOf(String patient, String association, String departement) {
+        String episodeId = "ep-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-01-15T20:40:00Z");
+        publish(new EpisodeOpenedEvent(episodeId, association, patient, 1, keys.keyIdFor(patient), "F", 70, "65-74",
+                1955, departement, at));
+        publish(new EncounterRecordedEvent(episodeId, EncounterClass.CONSULTATION, at, at.plusSeconds(900), null));
+        return episodeId;
+    }
+
+    private void publish(Object event) {
+        eventStore.publish(GenericEventMessage.asEventMessage(event));
+    }
+
+    private void projected() {
+        assertThat(barrier.awaitHead(EpisodeProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void findsEpisodesByFilterAndRecordsWhoSawWhichPatients() {
+        String patient = "v1." + UUID.randomUUID();
+        String episodeId = episodeOf(patient, "sos-lyon", "69");
+        projected();
+        long before = axon.engine().headPosition();
+
+        as(Roles.DATA_STEWARD).queryParam("departement", "69").queryParam("modality", "CONSULTATION")
+                .get("/episodes").then().statusCode(200)
+                .body("episodes.episodeId", hasItem(episodeId))
+                .body("episodes.find { it.episodeId == '" + episodeId + "' }.timings.visitMinutes", equalTo(15));
+
+        assertThat(axon.engine().readEvents(new GlobalSequenceTrackingToken(before), false).map(e -> e.getPayload())
+                .filter(AccessRecordedEvent.class::isInstance).map(AccessRecordedEvent.class::cast))
+                .anySatisfy(a -> {
+                    assertThat(a.actorRole()).isEqualTo(Roles.DATA_STEWARD);
+                    assertThat(a.patientPseudonyms()).contains(patient);
+                });
+    }
+
+    @Test
+    void showsAnAssociationItsOwnEpisodesOnly() {
+        String mine = episodeOf("v1." + UUID.randomUUID(), "sos-mine", "13");
+        String theirs = episodeOf("v1." + UUID.randomUUID(), "sos-theirs", "13");
+        projected();
+
+        asAssociation("sos-mine").get("/episodes").then().statusCode(200)
+                .body("episodes.episodeId", hasItem(mine)).body("episodes.episodeId", not(hasItem(theirs)));
+        asAssociation("sos-mine").get("/episodes/" + theirs).then().statusCode(404);
+        asAssociation("sos-mine").queryParam("association", "sos-theirs").get("/episodes").then().statusCode(403);
+    }
+
+    @Test
+    void hidesAnOpposedPatientOnEveryPath() {
+        String patient = "v1." + UUID.randomUUID();
+        String episodeId = episodeOf(patient, "sos-nice", "06");
+        publish(new OppositionRegisteredEvent(patient, List.of(patient), "d-1", "OPP-1", Instant.now(),
+                new DecisionOrigin("patient", Channel.ONLINE, null, null)));
+        projected();
+
+        as(Roles.DPO).get("/episodes/" + episodeId).then().statusCode(404);
+        as(Roles.DPO).get("/patients/" + patient + "/episodes").then().statusCode(200).body("size()", equalTo(0));
+        as(Roles.DPO).queryParam("association", "sos-nice").get("/episodes").then().statusCode(200)
+                .body("episodes.episodeId", not(hasItem(episodeId)));
+    }
+
+    @Test
+    void refusesBadInputNamingTheFieldAndCallersWithoutTheRightRole() {
+        as(Roles.DATA_STEWARD).queryParam("from", "yesterday").get("/episodes").then().statusCode(400)
+                .body("field", equalTo("from"));
+        as(Roles.DATA_STEWARD).queryParam("modality", "HELICOPTER").get("/episodes").then().statusCode(400)
+                .body("field", equalTo("modality"));
+        as(Roles.DATA_STEWARD).queryParam("cursor", "not-a-cursor").get("/episodes").then().statusCode(400)
+                .body("field", equalTo("cursor"));
+        as(Roles.DATA_STEWARD).queryParam("limit", 0).get("/episodes").then().statusCode(400)
+                .body("field", equalTo("limit"));
+        as(Roles.RESEARCHER).get("/episodes").then().statusCode(403);
+        given().get("/episodes").then().statusCode(401);
+    }
+}
