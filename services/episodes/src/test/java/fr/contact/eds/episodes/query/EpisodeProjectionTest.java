@@ -1,38 +1,22 @@
 package fr.contact.eds.episodes.query;
 
+import static fr.contact.eds.episodes.query.EpisodeEvents.apply;
+import static fr.contact.eds.episodes.query.EpisodeEvents.freshDatabase;
+import static fr.contact.eds.episodes.query.EpisodeEvents.homeVisit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
-import fr.contact.eds.ingestion.api.CallReceivedEvent;
-import fr.contact.eds.ingestion.api.Code;
-import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
-import fr.contact.eds.ingestion.api.Disposition;
-import fr.contact.eds.ingestion.api.EncounterClass;
-import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
-import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
-import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
-import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
-import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
-import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
-import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -41,77 +25,6 @@ class EpisodeProjectionTest {
     private static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
     private static final Instant CALL = Instant.parse("2026-01-15T19:52:00Z");
     private static final DecisionOrigin ONLINE = new DecisionOrigin("patient", Channel.ONLINE, null, null);
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress()
-                .getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
-    private static MongoDatabase freshDatabase() {
-        return client.getDatabase("episodes-" + System.nanoTime());
-    }
-
-    /** Every facet of one home visit, in business order. */
-    private static List<Object> homeVisit(String episodeId, String patient, Instant call) {
-        return List.of(
-                new EpisodeOpenedEvent(episodeId, "sos-paris", patient, 1, "key-" + patient, "F", 70, "65-74", 1955,
-                        "75", call.plusSeconds(2880)),
-                new CallReceivedEvent(episodeId, call, List.of(new Code(ICPC2, "R05")), "P2", "home-visit"),
-                new PractitionerDispatchedEvent(episodeId, call.plusSeconds(600), "v1.practitioner"),
-                new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, call.plusSeconds(2880),
-                        call.plusSeconds(4680), call.plusSeconds(2880)),
-                new DiagnosisRecordedEvent(episodeId, "dx-1", List.of(new Code(ICPC2, "R78"),
-                        new Code("http://hl7.org/fhir/sid/icd-10", "J20.9"))),
-                new VitalSignRecordedEvent(episodeId, "obs-1", new Code("http://loinc.org", "8310-5"),
-                        new BigDecimal("38.4"), "Cel", call.plusSeconds(3000)),
-                new PrescriptionRecordedEvent(episodeId, "rx-1", List.of(new Code("http://www.whocc.no/atc",
-                        "N02BE01")), call.plusSeconds(4000)),
-                new OutcomeRecordedEvent(episodeId, Disposition.HOME, call.plusSeconds(4680)),
-                new GpHandOffRecordedEvent(episodeId, call.plusSeconds(4700)));
-    }
-
-    private static void apply(EpisodeProjection projection, List<Object> events) {
-        for (Object event : events) {
-            if (event instanceof EpisodeOpenedEvent e) {
-                projection.on(e);
-            } else if (event instanceof CallReceivedEvent e) {
-                projection.on(e);
-            } else if (event instanceof PractitionerDispatchedEvent e) {
-                projection.on(e);
-            } else if (event instanceof EncounterRecordedEvent e) {
-                projection.on(e);
-            } else if (event instanceof DiagnosisRecordedEvent e) {
-                projection.on(e);
-            } else if (event instanceof VitalSignRecordedEvent e) {
-                projection.on(e);
-            } else if (event instanceof PrescriptionRecordedEvent e) {
-                projection.on(e);
-            } else if (event instanceof OutcomeRecordedEvent e) {
-                projection.on(e);
-            } else if (event instanceof GpHandOffRecordedEvent e) {
-                projection.on(e);
-            } else if (event instanceof OppositionRegisteredEvent e) {
-                projection.on(e);
-            } else if (event instanceof OppositionWithdrawnEvent e) {
-                projection.on(e);
-            } else if (event instanceof PersonalDataErasedEvent e) {
-                projection.on(e);
-            } else {
-                throw new IllegalArgumentException("not an episodes event: " + event);
-            }
-        }
-    }
-
     @Nested
     class Converging {
 
