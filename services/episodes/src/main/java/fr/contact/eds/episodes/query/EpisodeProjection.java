@@ -9,13 +9,13 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.episodes.query.EpisodeGenerations.Generation;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
@@ -27,14 +27,18 @@ import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.config.PlatformConfig;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -53,112 +57,157 @@ public class EpisodeProjection {
     public static final String PROCESSOR = "episodes";
     static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoCollection<Document> episodes;
-    private final MongoCollection<Document> opposed;
+    private static final long STATE_TTL_MILLIS = 1000;
+
+    private final EpisodeGenerations generations;
+    private final LongSupplier head;
+    private volatile List<Generation> writing;
+    private volatile long readAt;
 
     @Inject
-    public EpisodeProjection(MongoClient mongo, PlatformConfig config) {
-        this(mongo.getDatabase(config.readModel().database()));
+    public EpisodeProjection(MongoClient mongo, PlatformConfig config, Instance<AxonRuntime> axon) {
+        this(mongo.getDatabase(config.readModel().database()), () -> axon.get().engine().headPosition());
     }
 
-    EpisodeProjection(MongoDatabase database) {
-        this.episodes = database.getCollection("episodes");
-        this.opposed = database.getCollection("opposedPseudonyms");
+    EpisodeProjection(MongoDatabase database, LongSupplier head) {
+        this.generations = new EpisodeGenerations(database);
+        this.head = head;
     }
 
     @EventHandler
-    void on(EpisodeOpenedEvent event) {
-        update(event.episodeId(), combine(set("associationId", event.associationId()),
+    void on(EpisodeOpenedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(), combine(set("associationId", event.associationId()),
                 set("patientPseudonym", event.patientPseudonym()), set("subjectKeyId", event.subjectKeyId()),
                 set("sex", event.sex()), set("ageYears", event.ageYears()), set("ageBand", event.ageBand()),
                 set("birthYear", event.birthYear()), set("departement", event.departement()),
                 set("openedAt", date(event.openedAt()))));
-        if (event.patientPseudonym() != null
-                && opposed.find(eq("_id", event.patientPseudonym())).first() != null) {
-            update(event.episodeId(), set("opposed", true));
+        for (Generation g : targets(status)) {
+            if (event.patientPseudonym() != null
+                    && g.opposed().find(eq("_id", event.patientPseudonym())).first() != null) {
+                g.episodes().updateOne(eq("_id", event.episodeId()), set("opposed", true));
+            }
         }
     }
 
     @EventHandler
-    void on(CallReceivedEvent event) {
-        update(event.episodeId(), combine(set("call.receivedAt", date(event.receivedAt())),
+    void on(CallReceivedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(), combine(set("call.receivedAt", date(event.receivedAt())),
                 set("call.reasons", codes(event.reasons())), set("call.triagePriority", event.triagePriority()),
                 set("call.regulationDecision", event.regulationDecision())));
     }
 
     @EventHandler
-    void on(PractitionerDispatchedEvent event) {
-        update(event.episodeId(), combine(set("dispatch.dispatchedAt", date(event.dispatchedAt())),
+    void on(PractitionerDispatchedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(), combine(set("dispatch.dispatchedAt", date(event.dispatchedAt())),
                 set("dispatch.practitionerPseudonym", event.practitionerPseudonym())));
     }
 
     @EventHandler
-    void on(EncounterRecordedEvent event) {
-        update(event.episodeId(), combine(set("encounter.modality", event.encounterClass().name()),
+    void on(EncounterRecordedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(), combine(set("encounter.modality", event.encounterClass().name()),
                 set("encounter.startedAt", date(event.startedAt())), set("encounter.endedAt", date(event.endedAt())),
                 set("encounter.arrivedAt", date(event.arrivedAt()))));
     }
 
     @EventHandler
-    void on(DiagnosisRecordedEvent event) {
+    void on(DiagnosisRecordedEvent event, ReplayStatus status) {
         List<String> icpc2 = event.codings().stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
                 .map(Code::code).toList();
-        update(event.episodeId(), combine(addToSet("diagnoses", new Document("diagnosisId", event.diagnosisId())
+        update(status, event.episodeId(), combine(addToSet("diagnoses", new Document("diagnosisId", event.diagnosisId())
                 .append("codings", codes(event.codings()))), addEachToSet("icpc2Codes", icpc2)));
     }
 
     @EventHandler
-    void on(VitalSignRecordedEvent event) {
-        update(event.episodeId(), addToSet("vitalSigns", new Document("observationId", event.observationId())
+    void on(VitalSignRecordedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(), addToSet("vitalSigns", new Document("observationId", event.observationId())
                 .append("code", code(event.code())).append("value", event.value().toPlainString())
                 .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
     }
 
     @EventHandler
-    void on(PrescriptionRecordedEvent event) {
-        update(event.episodeId(), addToSet("prescriptions", new Document("prescriptionId", event.prescriptionId())
-                .append("medication", codes(event.medication())).append("authoredAt", date(event.authoredAt()))));
+    void on(PrescriptionRecordedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(),
+                addToSet("prescriptions", new Document("prescriptionId", event.prescriptionId())
+                        .append("medication", codes(event.medication()))
+                        .append("authoredAt", date(event.authoredAt()))));
     }
 
     @EventHandler
-    void on(OutcomeRecordedEvent event) {
-        update(event.episodeId(), combine(set("outcome.disposition", event.disposition().name()),
+    void on(OutcomeRecordedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(), combine(set("outcome.disposition", event.disposition().name()),
                 set("outcome.recordedAt", date(event.recordedAt()))));
     }
 
     @EventHandler
-    void on(GpHandOffRecordedEvent event) {
-        update(event.episodeId(), set("gpHandOffAt", date(event.sentAt())));
+    void on(GpHandOffRecordedEvent event, ReplayStatus status) {
+        update(status, event.episodeId(), set("gpHandOffAt", date(event.sentAt())));
     }
 
     @EventHandler
-    void on(OppositionRegisteredEvent event) {
-        opposed.bulkWrite(event.pseudonyms().stream().map(p -> new ReplaceOneModel<>(eq("_id", p),
-                new Document("_id", p), new ReplaceOptions().upsert(true))).toList());
-        episodes.updateMany(in("patientPseudonym", event.pseudonyms()), set("opposed", true));
+    void on(OppositionRegisteredEvent event, ReplayStatus status) {
+        for (Generation g : targets(status)) {
+            g.opposed().bulkWrite(event.pseudonyms().stream().map(p -> new ReplaceOneModel<>(eq("_id", p),
+                    new Document("_id", p), new ReplaceOptions().upsert(true))).toList());
+            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()), set("opposed", true));
+        }
     }
 
     @EventHandler
-    void on(OppositionWithdrawnEvent event) {
-        opposed.deleteMany(in("_id", event.pseudonyms()));
-        episodes.updateMany(in("patientPseudonym", event.pseudonyms()), unset("opposed"));
+    void on(OppositionWithdrawnEvent event, ReplayStatus status) {
+        for (Generation g : targets(status)) {
+            g.opposed().deleteMany(in("_id", event.pseudonyms()));
+            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()), unset("opposed"));
+        }
     }
 
     /** What a rebuild would read once the keys are gone: the same fields, dropped now. */
     @EventHandler
-    void on(PersonalDataErasedEvent event) {
-        episodes.updateMany(in("subjectKeyId", event.subjectKeyIds()), combine(unset("patientPseudonym"),
-                unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
+    void on(PersonalDataErasedEvent event, ReplayStatus status) {
+        for (Generation g : targets(status)) {
+            g.episodes().updateMany(in("subjectKeyId", event.subjectKeyIds()), combine(unset("patientPseudonym"),
+                    unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
+        }
     }
 
+    /** A replay from the first event (rebuild) fills a fresh generation; the live one keeps serving. */
     @ResetHandler
     void reset() {
-        episodes.deleteMany(new Document());
-        opposed.deleteMany(new Document());
+        if (generations.rebuild().isEmpty()) {
+            generations.startRebuild(head.getAsLong(), -1);
+        }
+        refresh();
     }
 
-    private void update(String episodeId, Bson update) {
-        episodes.updateOne(eq("_id", episodeId), update, UPSERT);
+    private void update(ReplayStatus status, String episodeId, Bson update) {
+        for (Generation g : targets(status)) {
+            g.episodes().updateOne(eq("_id", episodeId), update, UPSERT);
+        }
+    }
+
+    /**
+     * While a rebuild runs, replayed events fill the new generation only; events arriving after it started go to
+     * both, so the live generation keeps serving current data (oppositions included) until the switch.
+     */
+    private List<Generation> targets(ReplayStatus status) {
+        List<Generation> all = state();
+        return status == ReplayStatus.REPLAY && all.size() > 1 ? List.of(all.get(1)) : all;
+    }
+
+    private List<Generation> state() {
+        if (writing == null || System.currentTimeMillis() - readAt > STATE_TTL_MILLIS) {
+            refresh();
+        }
+        return writing;
+    }
+
+    /** Re-reads which generations exist; called after a rebuild starts or switches. */
+    public void refresh() {
+        writing = generations.all();
+        readAt = System.currentTimeMillis();
+    }
+
+    public EpisodeGenerations generations() {
+        return generations;
     }
 
     private static Date date(Instant instant) {

@@ -38,7 +38,7 @@ public class EpisodeQueries {
     static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
     private static final Duration RETURN_WINDOW = Duration.ofHours(72);
 
-    private final MongoCollection<Document> episodes;
+    private final EpisodeGenerations generations;
 
     @Inject
     public EpisodeQueries(MongoClient mongo, PlatformConfig config) {
@@ -46,7 +46,12 @@ public class EpisodeQueries {
     }
 
     EpisodeQueries(MongoDatabase database) {
-        this.episodes = database.getCollection("episodes");
+        this.generations = new EpisodeGenerations(database);
+    }
+
+    /** The live generation: a rebuild in progress never shows half-built. */
+    private MongoCollection<Document> episodes() {
+        return generations.live().episodes();
     }
 
     private static Bson visible(Bson... more) {
@@ -58,16 +63,16 @@ public class EpisodeQueries {
     /** Newest first, by (opening time, id); the cursor is where the previous page stopped. */
     public EpisodePage search(EpisodeFilter filter, String cursor, int limit) {
         List<Bson> criteria = criteria(filter);
-        long total = episodes.countDocuments(visible(criteria.toArray(Bson[]::new)));
+        long total = episodes().countDocuments(visible(criteria.toArray(Bson[]::new)));
         decode(cursor).ifPresent(after -> criteria.add(or(lt("openedAt", after.openedAt()),
                 and(eq("openedAt", after.openedAt()), lt("_id", after.episodeId())))));
         List<Episode> page = new ArrayList<>();
-        episodes.find(visible(criteria.toArray(Bson[]::new))).sort(orderBy(descending("openedAt"), descending("_id")))
+        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(orderBy(descending("openedAt"), descending("_id")))
                 .limit(limit + 1).forEach(d -> page.add(Episode.of(d)));
         String next = null;
         if (page.size() > limit) {
             page.remove(limit);
-            Document last = episodes.find(eq("_id", page.get(limit - 1).episodeId())).first();
+            Document last = episodes().find(eq("_id", page.get(limit - 1).episodeId())).first();
             next = encode(last.getDate("openedAt"), last.getString("_id"));
         }
         return new EpisodePage(page, total, next);
@@ -75,12 +80,12 @@ public class EpisodeQueries {
 
     /** Every visible episode opened in [from, to), in no particular order: for aggregates. */
     public void forEachOpenedBetween(Instant from, Instant to, Consumer<Episode> consumer) {
-        episodes.find(visible(gte("openedAt", Date.from(from)), lt("openedAt", Date.from(to))))
+        episodes().find(visible(gte("openedAt", Date.from(from)), lt("openedAt", Date.from(to))))
                 .forEach(d -> consumer.accept(Episode.of(d)));
     }
 
     public Optional<Episode> byId(String episodeId) {
-        return Optional.ofNullable(episodes.find(visible(eq("_id", episodeId))).first()).map(Episode::of);
+        return Optional.ofNullable(episodes().find(visible(eq("_id", episodeId))).first()).map(Episode::of);
     }
 
     /**
@@ -89,7 +94,7 @@ public class EpisodeQueries {
      */
     public List<Episode> pathway(String patientPseudonym) {
         List<Episode> ordered = new ArrayList<>();
-        episodes.find(visible(eq("patientPseudonym", patientPseudonym))).sort(ascending("openedAt"))
+        episodes().find(visible(eq("patientPseudonym", patientPseudonym))).sort(ascending("openedAt"))
                 .forEach(d -> ordered.add(Episode.of(d)));
         List<Episode> flagged = new ArrayList<>();
         Instant previousEnd = null;

@@ -23,6 +23,7 @@ import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.eventhandling.ReplayStatus;
 
 /** Ingestion's events for test episodes, and how to feed them to the projection directly. */
 final class EpisodeEvents {
@@ -68,31 +69,35 @@ final class EpisodeEvents {
     }
 
     static void apply(EpisodeProjection projection, List<Object> events) {
+        apply(projection, events, ReplayStatus.REGULAR);
+    }
+
+    static void apply(EpisodeProjection projection, List<Object> events, ReplayStatus status) {
         for (Object event : events) {
             if (event instanceof EpisodeOpenedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof CallReceivedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof PractitionerDispatchedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof EncounterRecordedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof DiagnosisRecordedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof VitalSignRecordedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof PrescriptionRecordedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof OutcomeRecordedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof GpHandOffRecordedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof OppositionRegisteredEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof OppositionWithdrawnEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else if (event instanceof PersonalDataErasedEvent e) {
-                projection.on(e);
+                projection.on(e, status);
             } else {
                 throw new IllegalArgumentException("not an episodes event: " + event);
             }

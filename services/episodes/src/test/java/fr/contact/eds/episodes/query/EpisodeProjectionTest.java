@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class EpisodeProjectionTest {
         @Test
         void buildsTheSameEpisodeWhateverTheOrderAndHoweverOftenEventsArrive() {
             MongoDatabase inOrder = freshDatabase();
-            apply(new EpisodeProjection(inOrder), homeVisit("ep-1", "v1.p", CALL));
+            apply(new EpisodeProjection(inOrder, () -> -1L), homeVisit("ep-1", "v1.p", CALL));
             Document expected = inOrder.getCollection("episodes").find().first();
 
             for (long seed = 1; seed <= 5; seed++) {
@@ -39,7 +40,7 @@ class EpisodeProjectionTest {
                 shuffled.addAll(homeVisit("ep-1", "v1.p", CALL).subList(2, 6));
                 Collections.shuffle(shuffled, new Random(seed));
                 MongoDatabase anyOrder = freshDatabase();
-                apply(new EpisodeProjection(anyOrder), shuffled);
+                apply(new EpisodeProjection(anyOrder, () -> -1L), shuffled);
 
                 assertThat(anyOrder.getCollection("episodes").find().first()).as("seed " + seed)
                         .isEqualTo(expected);
@@ -49,7 +50,7 @@ class EpisodeProjectionTest {
         @Test
         void answersTheWholeEpisodeWithItsTimings() {
             MongoDatabase db = freshDatabase();
-            apply(new EpisodeProjection(db), homeVisit("ep-1", "v1.p", CALL));
+            apply(new EpisodeProjection(db, () -> -1L), homeVisit("ep-1", "v1.p", CALL));
 
             Episode episode = new EpisodeQueries(db).byId("ep-1").orElseThrow();
             assertThat(episode.modality()).isEqualTo("HOME_VISIT");
@@ -62,7 +63,7 @@ class EpisodeProjectionTest {
         @Test
         void showsNoEpisodeBeforeItIsOpened() {
             MongoDatabase db = freshDatabase();
-            apply(new EpisodeProjection(db), homeVisit("ep-1", "v1.p", CALL).subList(1, 4));
+            apply(new EpisodeProjection(db, () -> -1L), homeVisit("ep-1", "v1.p", CALL).subList(1, 4));
 
             assertThat(new EpisodeQueries(db).byId("ep-1")).isEmpty();
         }
@@ -87,7 +88,7 @@ class EpisodeProjectionTest {
         @Test
         void hidesThePatientsEpisodesOnEveryPathWhenTheOppositionComesAfter() {
             MongoDatabase db = freshDatabase();
-            var projection = new EpisodeProjection(db);
+            var projection = new EpisodeProjection(db, () -> -1L);
             apply(projection, homeVisit("ep-1", "v1.p", CALL));
             apply(projection, homeVisit("ep-other", "v1.someone-else", CALL));
             apply(projection, List.of(opposed));
@@ -98,7 +99,7 @@ class EpisodeProjectionTest {
         @Test
         void hidesEpisodesArrivingAfterTheOppositionAndShowsThemAgainOnWithdrawal() {
             MongoDatabase db = freshDatabase();
-            var projection = new EpisodeProjection(db);
+            var projection = new EpisodeProjection(db, () -> -1L);
             apply(projection, List.of(opposed));
             apply(projection, homeVisit("ep-1", "v1.p", CALL));
             apply(projection, homeVisit("ep-other", "v1.someone-else", CALL));
@@ -111,9 +112,34 @@ class EpisodeProjectionTest {
     }
 
     @Test
+    void rebuildsIntoANewGenerationWhileTheOldOneKeepsServingThenSwitches() {
+        MongoDatabase db = freshDatabase();
+        var projection = new EpisodeProjection(db, () -> 42L);
+        apply(projection, homeVisit("ep-1", "v1.p", CALL));
+        Document before = db.getCollection("episodes").find().first();
+        EpisodeQueries queries = new EpisodeQueries(db);
+
+        projection.reset();
+        apply(projection, homeVisit("ep-1", "v1.p", CALL).subList(0, 4), ReplayStatus.REPLAY);
+        apply(projection, homeVisit("ep-2", "v1.q", CALL), ReplayStatus.REGULAR);
+
+        assertThat(projection.generations().rebuild()).hasValueSatisfying(r -> assertThat(r.target()).isEqualTo(42));
+        assertThat(queries.byId("ep-1").orElseThrow().outcome()).as("the old generation still serves")
+                .isEqualTo("HOME");
+        assertThat(queries.byId("ep-2")).as("and receives new events").isPresent();
+
+        apply(projection, homeVisit("ep-1", "v1.p", CALL).subList(4, 9), ReplayStatus.REPLAY);
+        projection.generations().switchToRebuilt();
+
+        assertThat(db.getCollection("episodes-g1").find(new Document("_id", "ep-1")).first()).isEqualTo(before);
+        assertThat(queries.byId("ep-2")).isPresent();
+        assertThat(db.listCollectionNames()).doesNotContain("episodes");
+    }
+
+    @Test
     void dropsThePatientsPersonalFieldsWhenTheirKeyIsErased() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db);
+        var projection = new EpisodeProjection(db, () -> -1L);
         apply(projection, homeVisit("ep-1", "v1.p", CALL));
 
         apply(projection, List.of(new PersonalDataErasedEvent(List.of("key-v1.p"), CALL)));
@@ -126,7 +152,7 @@ class EpisodeProjectionTest {
     @Test
     void flagsAReturnWithin72HoursInThePatientsPathway() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db);
+        var projection = new EpisodeProjection(db, () -> -1L);
         apply(projection, homeVisit("ep-1", "v1.p", CALL));
         apply(projection, homeVisit("ep-2", "v1.p", CALL.plusSeconds(2 * 86_400)));
         apply(projection, homeVisit("ep-3", "v1.p", CALL.plusSeconds(10 * 86_400)));
@@ -140,7 +166,7 @@ class EpisodeProjectionTest {
     @Test
     void pagesThroughEveryEpisodeOnceWithAStableCursor() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db);
+        var projection = new EpisodeProjection(db, () -> -1L);
         for (int i = 0; i < 7; i++) {
             apply(projection, homeVisit("ep-" + i, "v1.p" + i, CALL.plusSeconds(i % 3 * 60L)));
         }

@@ -1,0 +1,98 @@
+package fr.contact.eds.episodes.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Where the episodes read model lives. Queries read the live generation; a rebuild fills the next one from the
+ * first event while the live one keeps serving, then the pointer moves to it in one single-document write. Each
+ * generation is a pair of collections: episodes, and the opposed pseudonyms they are checked against.
+ */
+public final class EpisodeGenerations {
+
+    private static final String STATE_ID = "episodes";
+
+    private final MongoDatabase database;
+    private final MongoCollection<Document> state;
+
+    public EpisodeGenerations(MongoDatabase database) {
+        this.database = database;
+        this.state = database.getCollection("projectionState");
+    }
+
+    /** A generation's collections. */
+    public record Generation(int number, MongoCollection<Document> episodes, MongoCollection<Document> opposed) {}
+
+    /** The rebuild under way: which generation, up to which event-store position, since when. */
+    public record Rebuild(int generation, long target, long startPosition, Instant startedAt) {}
+
+    public Generation live() {
+        return generation(current().getInteger("live", 0));
+    }
+
+    public Optional<Rebuild> rebuild() {
+        Document current = current();
+        Integer building = current.getInteger("building");
+        return building == null ? Optional.empty()
+                : Optional.of(new Rebuild(building, current.getLong("target"), current.getLong("startPosition"),
+                        current.getDate("startedAt").toInstant()));
+    }
+
+    public Optional<Generation> building() {
+        return rebuild().map(r -> generation(r.generation()));
+    }
+
+    /** Starts filling a fresh generation; {@code target} is the log's head now, {@code from} where replay starts. */
+    public Rebuild startRebuild(long target, long from) {
+        int next = current().getInteger("live", 0) + 1;
+        Generation fresh = generation(next);
+        fresh.episodes().drop();
+        fresh.opposed().drop();
+        Instant now = Instant.now();
+        state.findOneAndUpdate(Filters.eq("_id", STATE_ID), Updates.combine(Updates.set("building", next),
+                Updates.set("target", target), Updates.set("startPosition", from),
+                Updates.set("startedAt", Date.from(now))),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return new Rebuild(next, target, from, now);
+    }
+
+    /** Makes the rebuilt generation the live one, then drops the old one. */
+    public void switchToRebuilt() {
+        Optional<Rebuild> rebuild = rebuild();
+        if (rebuild.isEmpty()) {
+            return;
+        }
+        Generation old = live();
+        state.updateOne(Filters.eq("_id", STATE_ID), Updates.combine(Updates.set("live", rebuild.get().generation()),
+                Updates.unset("building"), Updates.unset("target"), Updates.unset("startPosition"),
+                Updates.set("switchedAt", new Date())));
+        old.episodes().drop();
+        old.opposed().drop();
+    }
+
+    /** Both generations while a rebuild runs, else the live one. */
+    public List<Generation> all() {
+        return building().map(b -> List.of(live(), b)).orElseGet(() -> List.of(live()));
+    }
+
+    private Document current() {
+        Document found = state.find(Filters.eq("_id", STATE_ID)).first();
+        return found == null ? new Document() : found;
+    }
+
+    private Generation generation(int number) {
+        // Generation 0 keeps the names the read model had before rebuilds existed.
+        String suffix = number == 0 ? "" : "-g" + number;
+        return new Generation(number, database.getCollection("episodes" + suffix),
+                database.getCollection("opposedPseudonyms" + suffix));
+    }
+}

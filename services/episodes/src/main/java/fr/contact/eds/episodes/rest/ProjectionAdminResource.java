@@ -1,0 +1,42 @@
+package fr.contact.eds.episodes.rest;
+
+import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeRebuilds;
+import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Rebuilding read models from the first event, without interrupting their readers. */
+@Path("/admin/projections")
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectionAdminResource {
+
+    @Inject
+    EpisodeRebuilds rebuilds;
+
+    @GET
+    public List<EpisodeRebuilds.Progress> projections() {
+        return List.of(rebuilds.progress());
+    }
+
+    /** 202 with the rebuild's progress; one already running is reported, not restarted. */
+    @POST
+    @Path("/{name}/rebuild")
+    public Response rebuild(@PathParam("name") String name) {
+        if (!EpisodeProjection.PROCESSOR.equals(name)) {
+            throw ProblemException
+                    .notFound("No projection " + name + "; this service has " + EpisodeProjection.PROCESSOR);
+        }
+        return Response.accepted(rebuilds.rebuild()).build();
+    }
+}
