@@ -48,6 +48,11 @@ public class SubjectKeys {
                 Base64.getDecoder().decode(config.crypto().masterKey().strip()));
     }
 
+    /** A key store on this collection, for tools and benchmarks outside a service. */
+    public static SubjectKeys on(MongoCollection<Document> keys, byte[] masterKey) {
+        return new SubjectKeys(keys, masterKey);
+    }
+
     SubjectKeys(MongoCollection<Document> keys, byte[] masterKey) {
         if (masterKey.length != KEY_BYTES) {
             throw new IllegalArgumentException("contact.crypto.master-key must be 32 bytes, base64-encoded");

@@ -3,7 +3,6 @@ package fr.contact.eds.episodes.query;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.addEachToSet;
-import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
@@ -12,6 +11,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
@@ -33,13 +33,22 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -58,11 +67,13 @@ public class EpisodeProjection {
     static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private static final long STATE_TTL_MILLIS = 1000;
+    private static final String PENDING = EpisodeProjection.class.getName() + ".pending";
 
     private final EpisodeGenerations generations;
     private final LongSupplier head;
     private volatile List<Generation> writing;
     private volatile long readAt;
+    private final Map<Generation, Map<String, Change>> outsideUnitsOfWork = new LinkedHashMap<>();
 
     @Inject
     public EpisodeProjection(MongoClient mongo, PlatformConfig config, Instance<AxonRuntime> axon) {
@@ -76,75 +87,78 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(EpisodeOpenedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(), combine(set("associationId", event.associationId()),
-                set("patientPseudonym", event.patientPseudonym()), set("subjectKeyId", event.subjectKeyId()),
-                set("sex", event.sex()), set("ageYears", event.ageYears()), set("ageBand", event.ageBand()),
-                set("birthYear", event.birthYear()), set("departement", event.departement()),
-                set("openedAt", date(event.openedAt()))));
         for (Generation g : targets(status)) {
-            if (event.patientPseudonym() != null
-                    && g.opposed().find(eq("_id", event.patientPseudonym())).first() != null) {
-                g.episodes().updateOne(eq("_id", event.episodeId()), set("opposed", true));
-            }
+            Change change = pending(g, event.episodeId());
+            change.set("associationId", event.associationId())
+                    .set("patientPseudonym", event.patientPseudonym()).set("subjectKeyId", event.subjectKeyId())
+                    .set("sex", event.sex()).set("ageYears", event.ageYears()).set("ageBand", event.ageBand())
+                    .set("birthYear", event.birthYear()).set("departement", event.departement())
+                    .set("openedAt", date(event.openedAt()));
+            change.patientPseudonym = event.patientPseudonym();
         }
+        writeThroughOutsideUnitsOfWork();
     }
 
     @EventHandler
     void on(CallReceivedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(), combine(set("call.receivedAt", date(event.receivedAt())),
-                set("call.reasons", codes(event.reasons())), set("call.triagePriority", event.triagePriority()),
-                set("call.regulationDecision", event.regulationDecision())));
+        change(status, event.episodeId(), c -> c.set("call.receivedAt", date(event.receivedAt()))
+                .set("call.reasons", codes(event.reasons())).set("call.triagePriority", event.triagePriority())
+                .set("call.regulationDecision", event.regulationDecision()));
     }
 
     @EventHandler
     void on(PractitionerDispatchedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(), combine(set("dispatch.dispatchedAt", date(event.dispatchedAt())),
-                set("dispatch.practitionerPseudonym", event.practitionerPseudonym())));
+        change(status, event.episodeId(), c -> c.set("dispatch.dispatchedAt", date(event.dispatchedAt()))
+                .set("dispatch.practitionerPseudonym", event.practitionerPseudonym()));
     }
 
     @EventHandler
     void on(EncounterRecordedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(), combine(set("encounter.modality", event.encounterClass().name()),
-                set("encounter.startedAt", date(event.startedAt())), set("encounter.endedAt", date(event.endedAt())),
-                set("encounter.arrivedAt", date(event.arrivedAt()))));
+        change(status, event.episodeId(), c -> c.set("encounter.modality", event.encounterClass().name())
+                .set("encounter.startedAt", date(event.startedAt())).set("encounter.endedAt", date(event.endedAt()))
+                .set("encounter.arrivedAt", date(event.arrivedAt())));
     }
 
     @EventHandler
     void on(DiagnosisRecordedEvent event, ReplayStatus status) {
         List<String> icpc2 = event.codings().stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
                 .map(Code::code).toList();
-        update(status, event.episodeId(), combine(addToSet("diagnoses", new Document("diagnosisId", event.diagnosisId())
-                .append("codings", codes(event.codings()))), addEachToSet("icpc2Codes", icpc2)));
+        change(status, event.episodeId(), c -> {
+            c.add("diagnoses", new Document("diagnosisId", event.diagnosisId()).append("codings",
+                    codes(event.codings())));
+            icpc2.forEach(code -> c.add("icpc2Codes", code));
+        });
     }
 
     @EventHandler
     void on(VitalSignRecordedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(), addToSet("vitalSigns", new Document("observationId", event.observationId())
-                .append("code", code(event.code())).append("value", event.value().toPlainString())
+        change(status, event.episodeId(), c -> c.add("vitalSigns", new Document("observationId",
+                event.observationId()).append("code", code(event.code())).append("value",
+                        event.value().toPlainString())
                 .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
     }
 
     @EventHandler
     void on(PrescriptionRecordedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(),
-                addToSet("prescriptions", new Document("prescriptionId", event.prescriptionId())
-                        .append("medication", codes(event.medication()))
-                        .append("authoredAt", date(event.authoredAt()))));
+        change(status, event.episodeId(), c -> c.add("prescriptions", new Document("prescriptionId",
+                event.prescriptionId()).append("medication", codes(event.medication()))
+                .append("authoredAt", date(event.authoredAt()))));
     }
 
     @EventHandler
     void on(OutcomeRecordedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(), combine(set("outcome.disposition", event.disposition().name()),
-                set("outcome.recordedAt", date(event.recordedAt()))));
+        change(status, event.episodeId(), c -> c.set("outcome.disposition", event.disposition().name())
+                .set("outcome.recordedAt", date(event.recordedAt())));
     }
 
     @EventHandler
     void on(GpHandOffRecordedEvent event, ReplayStatus status) {
-        update(status, event.episodeId(), set("gpHandOffAt", date(event.sentAt())));
+        change(status, event.episodeId(), c -> c.set("gpHandOffAt", date(event.sentAt())));
     }
 
     @EventHandler
     void on(OppositionRegisteredEvent event, ReplayStatus status) {
+        flush();
         for (Generation g : targets(status)) {
             g.opposed().bulkWrite(event.pseudonyms().stream().map(p -> new ReplaceOneModel<>(eq("_id", p),
                     new Document("_id", p), new ReplaceOptions().upsert(true))).toList());
@@ -154,6 +168,7 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(OppositionWithdrawnEvent event, ReplayStatus status) {
+        flush();
         for (Generation g : targets(status)) {
             g.opposed().deleteMany(in("_id", event.pseudonyms()));
             g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()), unset("opposed"));
@@ -163,6 +178,7 @@ public class EpisodeProjection {
     /** What a rebuild would read once the keys are gone: the same fields, dropped now. */
     @EventHandler
     void on(PersonalDataErasedEvent event, ReplayStatus status) {
+        flush();
         for (Generation g : targets(status)) {
             g.episodes().updateMany(in("subjectKeyId", event.subjectKeyIds()), combine(unset("patientPseudonym"),
                     unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
@@ -178,9 +194,93 @@ public class EpisodeProjection {
         refresh();
     }
 
-    private void update(ReplayStatus status, String episodeId, Bson update) {
+    private void change(ReplayStatus status, String episodeId, Consumer<Change> change) {
         for (Generation g : targets(status)) {
-            g.episodes().updateOne(eq("_id", episodeId), update, UPSERT);
+            change.accept(pending(g, episodeId));
+        }
+        writeThroughOutsideUnitsOfWork();
+    }
+
+    /**
+     * The changes of one batch, merged per episode: a batch of a hundred events touches a dozen episodes, and each
+     * gets one upsert at commit. Merging is safe because every event owns its fields and adds whole items.
+     */
+    private Change pending(Generation generation, String episodeId) {
+        Map<Generation, Map<String, Change>> batch = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
+                    CurrentUnitOfWork.get().root().onPrepareCommit(u -> flush());
+                    return new LinkedHashMap<>();
+                })
+                : outsideUnitsOfWork;
+        return batch.computeIfAbsent(generation, g -> new LinkedHashMap<>()).computeIfAbsent(episodeId,
+                id -> new Change());
+    }
+
+    private void writeThroughOutsideUnitsOfWork() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+        }
+    }
+
+    /** Writes what is pending: before an update that must see it, and when the batch commits. */
+    private void flush() {
+        Map<Generation, Map<String, Change>> batch = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getResource(PENDING)
+                : outsideUnitsOfWork;
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        batch.forEach((generation, changes) -> {
+            markOpposed(generation, changes.values());
+            generation.episodes().bulkWrite(changes.entrySet().stream()
+                    .map(e -> new UpdateOneModel<Document>(eq("_id", e.getKey()), e.getValue().toUpdate(), UPSERT))
+                    .toList());
+        });
+        batch.clear();
+    }
+
+    /**
+     * Episodes opened in this batch for patients already opposed are hidden from the start: one lookup for the whole
+     * batch. An opposition later in the same batch flushes first, then marks them itself.
+     */
+    private static void markOpposed(Generation generation, Collection<Change> changes) {
+        List<String> patients = changes.stream().map(c -> c.patientPseudonym).filter(Objects::nonNull).distinct()
+                .toList();
+        if (patients.isEmpty()) {
+            return;
+        }
+        Set<String> opposed = new HashSet<>();
+        generation.opposed().find(in("_id", patients)).forEach(d -> opposed.add(d.getString("_id")));
+        changes.stream().filter(c -> opposed.contains(c.patientPseudonym)).forEach(c -> c.set("opposed", true));
+    }
+
+    /** Fields to set and whole items to add to one episode. */
+    private static final class Change {
+
+        private final Document sets = new Document();
+        private String patientPseudonym;
+        private final Map<String, List<Object>> adds = new LinkedHashMap<>();
+
+        Change set(String field, Object value) {
+            sets.put(field, value);
+            return this;
+        }
+
+        Change add(String field, Object item) {
+            List<Object> items = adds.computeIfAbsent(field, f -> new ArrayList<>());
+            if (!items.contains(item)) {
+                items.add(item);
+            }
+            return this;
+        }
+
+        Bson toUpdate() {
+            List<Bson> parts = new ArrayList<>();
+            if (!sets.isEmpty()) {
+                parts.add(new Document("$set", sets));
+            }
+            adds.forEach((field, items) -> parts.add(addEachToSet(field, items)));
+            return combine(parts);
         }
     }
 
