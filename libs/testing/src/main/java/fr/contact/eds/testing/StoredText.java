@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 
-/** Looks for words in everything the server stores, every database and collection: what must never be kept. */
+/**
+ * Looks for words in everything the server stores, every database and collection: what must never be kept. Stores
+ * hold much random base64 (keys, ciphertext, pseudonyms), so look for words of five characters or more: a shorter
+ * one turns up there by chance.
+ */
 public final class StoredText {
 
     private StoredText() {}

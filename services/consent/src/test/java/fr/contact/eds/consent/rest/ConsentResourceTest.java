@@ -259,11 +259,11 @@ class ConsentResourceTest {
         String ins = newIns();
         asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201);
         asPatient(ins).body(child(LocalDate.of(2019, 4, 2))).post("/patients/me/oppositions").then().statusCode(201);
-        asDpoOffice().body("{\"patient\": {\"familyName\": \"Zanetti\", \"givenName\": \"Ugo\", \"birthDate\": "
+        asDpoOffice().body("{\"patient\": {\"familyName\": \"Zanetti\", \"givenName\": \"Ugolino\", \"birthDate\": "
                 + "\"1948-02-29\", \"sex\": \"male\"}, \"letterReference\": \"LR-77\"}").post("/dpo-office/oppositions")
                 .then().statusCode(201);
 
-        assertThat(StoredText.occurrencesOf(mongo, List.of(ins, "Durand", "DURAND", "Zanetti", "ZANETTI", "Ugo",
+        assertThat(StoredText.occurrencesOf(mongo, List.of(ins, "Durand", "DURAND", "Zanetti", "ZANETTI", "Ugolino",
                 "1948-02-29", "2019-04-02"))).isEmpty();
     }
 }
