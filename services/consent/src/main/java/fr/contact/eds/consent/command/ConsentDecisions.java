@@ -12,6 +12,7 @@ import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.axon.Failures;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
@@ -65,12 +66,16 @@ public class ConsentDecisions {
             String letterReference) {}
 
     public Receipt oppose(Requester requester, PatientIdentity patient) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        return oppose(requester, patient, pseudonymiser.everyPseudonymOf(patient));
+    }
+
+    private Receipt oppose(Requester requester, PatientIdentity patient, List<String> pseudonyms) {
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
         Decision decision = commands.sendAndWait(new RegisterOppositionCommand(patientPseudonym, pseudonyms,
                 UUID.randomUUID().toString(), reference("OPP", now), now, origin(requester),
-                access(requester, "opposition decision", AccessAction.CREATE, patientPseudonym)));
+                access(requester, new Access(requester.role(), "opposition decision", AccessAction.CREATE, "Consent"),
+                        patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -78,31 +83,21 @@ public class ConsentDecisions {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        AccessRecordedEvent access = access(requester, "withdrawal of opposition", AccessAction.UPDATE,
-                patientPseudonym);
+        Access withdrawal = new Access(requester.role(), "withdrawal of opposition", AccessAction.UPDATE, "Consent");
         Decision decision;
         try {
             decision = commands.sendAndWait(new WithdrawOppositionCommand(patientPseudonym, pseudonyms,
-                    UUID.randomUUID().toString(), reference("WDR", now), now, origin(requester), access));
+                    UUID.randomUUID().toString(), reference("WDR", now), now, origin(requester),
+                    access(requester, withdrawal, patientPseudonym)));
         } catch (RuntimeException e) {
-            if (!neverDecided(e)) {
+            if (!Failures.causedBy(e, AggregateNotFoundException.class)) {
                 throw e;
             }
             // Never opposed: nothing to withdraw, which is not an error; the request is still on record.
-            accessRecorder.record(requester.actor(), new Access(requester.role(), access.purpose(),
-                    access.action(), access.resourceKind()), List.of(patientPseudonym), AccessOutcome.SUCCESS);
+            accessRecorder.record(requester.actor(), withdrawal, List.of(patientPseudonym), AccessOutcome.SUCCESS);
             decision = new Decision(null, null, null, false, true);
         }
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
-    }
-
-    private static boolean neverDecided(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AggregateNotFoundException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -110,14 +105,15 @@ public class ConsentDecisions {
      * they were not: erasing what is held while keeping what arrives next would defeat the request.
      */
     public Receipt erase(Requester requester, PatientIdentity patient) {
-        Receipt opposition = oppose(requester, patient);
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        Receipt opposition = oppose(requester, patient, pseudonyms);
         List<String> destroyed = subjectKeys.erase(pseudonyms);
         Instant now = clock.instant();
         String patientPseudonym = opposition.patientPseudonym();
         Decision decision = commands.sendAndWait(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
                 origin(requester), destroyed,
-                access(requester, "erasure of personal data", AccessAction.ERASE, patientPseudonym)));
+                access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
+                        "Consent"), patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -136,10 +132,8 @@ public class ConsentDecisions {
                 requester.letterReference());
     }
 
-    private AccessRecordedEvent access(Requester requester, String purpose, AccessAction action,
-            String patientPseudonym) {
-        return accessRecorder.describe(requester.actor(), new Access(requester.role(), purpose, action, "Consent"),
-                List.of(patientPseudonym), AccessOutcome.SUCCESS);
+    private AccessRecordedEvent access(Requester requester, Access access, String patientPseudonym) {
+        return accessRecorder.describe(requester.actor(), access, List.of(patientPseudonym), AccessOutcome.SUCCESS);
     }
 
     /** A reference a person can read out on the phone or write on a letter: kind, day, six unambiguous letters. */

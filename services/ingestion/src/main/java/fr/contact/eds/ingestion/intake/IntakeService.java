@@ -14,6 +14,7 @@ import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.axon.Failures;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Actor;
@@ -185,12 +186,7 @@ public class IntakeService {
     }
 
     private static boolean alreadyTakenIn(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.causedBy(e, AggregateStreamCreationException.class);
     }
 
     private BundleAcceptedEvent firstIntakeOf(String bundleKey) {
