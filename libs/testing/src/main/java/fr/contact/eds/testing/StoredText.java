@@ -3,14 +3,21 @@ package fr.contact.eds.testing;
 import com.mongodb.client.MongoClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /**
  * Looks for words in everything the server stores, every database and collection: what must never be kept. Stores
- * hold much random base64 (keys, ciphertext, pseudonyms), so look for words of five characters or more: a shorter
- * one turns up there by chance.
+ * hold much random base64 (keys, ciphertext, pseudonyms), in which a short word made only of base64 characters (a
+ * postcode, a first name) turns up by chance: such a word counts only where it stands alone, not inside a longer run
+ * of base64 characters. Other words count wherever they occur; use words of five characters or more.
  */
 public final class StoredText {
+
+    /** From twelve characters on, even a word of digits only is too unlikely in random base64 to matter. */
+    private static final int LONG_ENOUGH = 12;
+
+    private static final Pattern BASE64_WORD = Pattern.compile("[A-Za-z0-9+/]+");
 
     private StoredText() {}
 
@@ -37,7 +44,7 @@ public final class StoredText {
                 for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
                     String json = document.toJson();
                     for (String word : words) {
-                        if (json.contains(word)) {
+                        if (found(json, word)) {
                             hits.add(database + "." + collection + " contains " + word);
                         }
                     }
@@ -45,5 +52,12 @@ public final class StoredText {
             }
         }
         return hits;
+    }
+
+    private static boolean found(String json, String word) {
+        if (word.length() >= LONG_ENOUGH || !BASE64_WORD.matcher(word).matches()) {
+            return json.contains(word);
+        }
+        return Pattern.compile("(?<![A-Za-z0-9+/])" + Pattern.quote(word) + "(?![A-Za-z0-9+/])").matcher(json).find();
     }
 }

@@ -158,7 +158,6 @@ class FhirIntakeTest {
         }
     }
 
-    /** Needles long enough that random key material and ciphertext (base64) never contain them by chance. */
     @Test
     void leavesNoDirectIdentifierInAnyCollection() throws IOException {
         post(association("sos-paris"), exampleBundle()).then().statusCode(200);
