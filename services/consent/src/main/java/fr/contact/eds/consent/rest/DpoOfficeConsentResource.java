@@ -7,6 +7,7 @@ import fr.contact.eds.consent.command.ConsentDecisions.Requester;
 import fr.contact.eds.consent.command.Receipt;
 import fr.contact.eds.consent.query.ConsentHistory;
 import fr.contact.eds.consent.query.ConsentStatus;
+import fr.contact.eds.platform.patient.IdentityInput;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;

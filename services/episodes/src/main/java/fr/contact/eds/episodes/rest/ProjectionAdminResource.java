@@ -2,7 +2,12 @@ package fr.contact.eds.episodes.rest;
 
 import fr.contact.eds.episodes.query.EpisodeProjection;
 import fr.contact.eds.episodes.query.EpisodeRebuilds;
+import fr.contact.eds.platform.access.Access;
+import fr.contact.eds.platform.access.AccessRecorder;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Rebuilding read models from the first event, without interrupting their readers. */
+/**
+ * Rebuilding read models from the first event, without interrupting their readers. A rebuild reads every patient's
+ * data again: it is recorded as an access before it starts.
+ */
 @Path("/admin/projections")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,6 +31,10 @@ public class ProjectionAdminResource {
 
     @Inject
     EpisodeRebuilds rebuilds;
+    @Inject
+    AccessRecorder accessRecorder;
+    @Inject
+    CurrentActor currentActor;
 
     @GET
     public List<EpisodeRebuilds.Progress> projections() {
@@ -36,6 +48,10 @@ public class ProjectionAdminResource {
         if (!EpisodeProjection.PROCESSOR.equals(name)) {
             throw ProblemException
                     .notFound("No projection " + name + "; this service has " + EpisodeProjection.PROCESSOR);
+        }
+        if (!rebuilds.running()) {
+            accessRecorder.record(currentActor.get(), new Access(Roles.PLATFORM_ADMIN, "read model rebuild",
+                    AccessAction.UPDATE, "read model " + name), List.of(), AccessOutcome.SUCCESS);
         }
         return Response.accepted(rebuilds.rebuild()).build();
     }

@@ -1,4 +1,4 @@
-package fr.contact.eds.consent.rest;
+package fr.contact.eds.platform.patient;
 
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -8,16 +8,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * FranceConnect gives them): {@code ins} for a qualified INS, else {@code family_name}, {@code given_name},
  * {@code birthdate}, {@code gender}, {@code birthplace}.
  */
-final class TokenIdentity {
+public final class TokenIdentity {
 
     private TokenIdentity() {}
 
-    static IdentityInput input(JsonWebToken token) {
+    public static IdentityInput input(JsonWebToken token) {
         return new IdentityInput(token.getClaim("ins"), token.getClaim("family_name"), token.getClaim("given_name"),
                 token.getClaim("birthdate"), token.getClaim("gender"), token.getClaim("birthplace"));
     }
 
-    static PatientIdentity of(JsonWebToken token) {
+    public static PatientIdentity of(JsonWebToken token) {
         return input(token).toIdentity("token");
     }
 }

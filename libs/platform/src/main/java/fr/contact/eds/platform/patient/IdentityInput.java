@@ -1,4 +1,4 @@
-package fr.contact.eds.consent.rest;
+package fr.contact.eds.platform.patient;
 
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.pseudonymisation.InvalidIdentityException;

@@ -1,0 +1,65 @@
+package fr.contact.eds.audit.query;
+
+import fr.contact.eds.audit.proof.AuditLeaf;
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * One entry of the trail, at its place ({@code leafIndex}) in the Merkle tree. Times keep milliseconds, as MongoDB
+ * does, so the stored entry hashes as it did when appended.
+ */
+public record AuditEntry(long leafIndex, String accessId, Instant occurredAt, String service, String actorSubject,
+        String actorRole, String organisation, String purpose, String action, String resourceKind,
+        List<String> patientPseudonyms, String outcome, String traceId) {
+
+    static AuditEntry of(long leafIndex, AccessRecordedEvent event) {
+        return new AuditEntry(leafIndex, event.accessId(), event.occurredAt().truncatedTo(ChronoUnit.MILLIS),
+                event.service(), event.actorSubject(), event.actorRole(), event.organisation(), event.purpose(),
+                event.action().name(), event.resourceKind(), event.patientPseudonyms(), event.outcome().name(),
+                event.traceId());
+    }
+
+    static AuditEntry from(Document document) {
+        return new AuditEntry(((Number) document.get("_id")).longValue(), document.getString("accessId"),
+                document.getDate("occurredAt").toInstant(), document.getString("service"),
+                document.getString("actorSubject"), document.getString("actorRole"),
+                document.getString("organisation"), document.getString("purpose"), document.getString("action"),
+                document.getString("resourceKind"), document.getList("patientPseudonyms", String.class, List.of()),
+                document.getString("outcome"), document.getString("traceId"));
+    }
+
+    Document toDocument() {
+        return new Document("_id", leafIndex).append("accessId", accessId).append("occurredAt", Date.from(occurredAt))
+                .append("service", service).append("actorSubject", actorSubject).append("actorRole", actorRole)
+                .append("organisation", organisation).append("purpose", purpose).append("action", action)
+                .append("resourceKind", resourceKind).append("patientPseudonyms", patientPseudonyms)
+                .append("outcome", outcome).append("traceId", traceId);
+    }
+
+    /** The leaf this entry is in the tree: its fields as {@link AuditLeaf} encodes them. */
+    public byte[] leafHash() {
+        return AuditLeaf.hash(this::field);
+    }
+
+    private Object field(String name) {
+        return switch (name) {
+            case "accessId" -> accessId;
+            case "occurredAt" -> occurredAt.toString();
+            case "service" -> service;
+            case "actorSubject" -> actorSubject;
+            case "actorRole" -> actorRole;
+            case "organisation" -> organisation;
+            case "purpose" -> purpose;
+            case "action" -> action;
+            case "resourceKind" -> resourceKind;
+            case "patientPseudonyms" -> patientPseudonyms;
+            case "outcome" -> outcome;
+            case "traceId" -> traceId;
+            default -> throw new IllegalArgumentException("No entry field " + name);
+        };
+    }
+}

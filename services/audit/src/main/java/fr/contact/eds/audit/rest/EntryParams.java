@@ -1,0 +1,96 @@
+package fr.contact.eds.audit.rest;
+
+import fr.contact.eds.audit.query.EntryFilter;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.rest.ProblemException;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** The DPO's criteria, as query parameters; each malformed one is a 400 naming it. */
+public class EntryParams {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final int MAX_EXPORT_LIMIT = 10_000;
+
+    @QueryParam("patient")
+    String patient;
+    @QueryParam("actor")
+    String actor;
+    @QueryParam("role")
+    String role;
+    @QueryParam("project")
+    String project;
+    @QueryParam("association")
+    String association;
+    @QueryParam("purpose")
+    String purpose;
+    @QueryParam("action")
+    String action;
+    @QueryParam("from")
+    String from;
+    @QueryParam("to")
+    String to;
+    @QueryParam("cursor")
+    String cursor;
+    @QueryParam("limit")
+    Integer limit;
+
+    EntryFilter filter() {
+        if (project != null && association != null) {
+            throw ProblemException.badRequest("project", "Filter on a project or an association, not both");
+        }
+        return new EntryFilter(patient == null ? List.of() : List.of(patient), actor, role,
+                project != null ? project : association, purpose, action(), instant("from", from),
+                instant("to", to));
+    }
+
+    Long cursor() {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("cursor", "Not a cursor this service gave: " + cursor);
+        }
+    }
+
+    int limit(int max) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > max) {
+            throw ProblemException.badRequest("limit", "limit must be between 1 and " + max);
+        }
+        return size;
+    }
+
+    private String action() {
+        if (action == null || action.isBlank()) {
+            return null;
+        }
+        try {
+            return AccessAction.valueOf(action.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("action", "Expected one of read, search, export, create, update, erase");
+        }
+    }
+
+    /** A date is its first instant, UTC. */
+    static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field,
+                    "Expected a date (2026-11-23) or an instant (2026-11-23T10:00:00Z)");
+        }
+    }
+}

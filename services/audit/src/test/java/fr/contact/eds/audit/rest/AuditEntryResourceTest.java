@@ -1,0 +1,175 @@
+package fr.contact.eds.audit.rest;
+
+import static fr.contact.eds.audit.rest.AuditTrailFixture.access;
+import static fr.contact.eds.audit.rest.AuditTrailFixture.reads;
+import static fr.contact.eds.audit.rest.AuditTrailFixture.recorded;
+import static fr.contact.eds.audit.rest.AuditTrailFixture.until;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.contact.eds.audit.query.AuditEntries;
+import fr.contact.eds.audit.query.AuditLog;
+import fr.contact.eds.audit.query.EntryFilter;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import fr.contact.eds.testing.AccessRecordRefusal;
+import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ContactTestResource.class)
+class AuditEntryResourceTest {
+
+    @Inject
+    EventStore eventStore;
+    @Inject
+    AuditLog log;
+    @Inject
+    AuditEntries entries;
+    @Inject
+    Pseudonymiser pseudonymiser;
+
+    static RequestSpecification asDpo() {
+        return given().header("Authorization", TestTokens.bearer(Roles.DPO));
+    }
+
+    private static String someone() {
+        return "r-" + UUID.randomUUID();
+    }
+
+    @Test
+    void findsEntriesByActorPatientAndActionNewestFirst() {
+        String actor = someone();
+        recorded(eventStore, log, List.of(access(actor, AccessAction.READ, "p-a", "p-b"),
+                access(actor, AccessAction.SEARCH, "p-b"), access(actor, AccessAction.EXPORT, "p-c")));
+
+        asDpo().queryParam("actor", actor).get("/audit/entries").then().statusCode(200)
+                .body("entries", hasSize(3)).body("entries[0].action", equalTo("EXPORT"))
+                .body("entries[2].patientPseudonyms", equalTo(List.of("p-a", "p-b")))
+                .body("entries[0].organisation", equalTo("project-7")).body("next", nullValue());
+        asDpo().queryParam("actor", actor).queryParam("patient", "p-b").get("/audit/entries").then()
+                .body("entries", hasSize(2));
+        asDpo().queryParam("actor", actor).queryParam("action", "search").queryParam("project", "project-7")
+                .queryParam("from", "2020-01-01").get("/audit/entries").then().body("entries", hasSize(1));
+        asDpo().queryParam("actor", actor).queryParam("to", "2020-01-01").get("/audit/entries").then()
+                .body("entries", hasSize(0));
+    }
+
+    @Test
+    void namesTheFieldOfABadCriterion() {
+        asDpo().queryParam("action", "peek").get("/audit/entries").then().statusCode(400)
+                .body("field", equalTo("action"));
+        asDpo().queryParam("from", "yesterday").get("/audit/entries").then().statusCode(400)
+                .body("field", equalTo("from"));
+        asDpo().queryParam("cursor", "abc").get("/audit/entries").then().statusCode(400)
+                .body("field", equalTo("cursor"));
+        asDpo().queryParam("limit", 0).get("/audit/entries").then().statusCode(400).body("field", equalTo("limit"));
+    }
+
+    @Test
+    void pagesWithACursorThatNewEntriesDoNotShift() {
+        String actor = someone();
+        recorded(eventStore, log, reads(actor, 5));
+        String next = asDpo().queryParam("actor", actor).queryParam("limit", 2).get("/audit/entries").then()
+                .body("entries", hasSize(2)).extract().path("next");
+        recorded(eventStore, log, reads(actor, 1));
+        String third = asDpo().queryParam("actor", actor).queryParam("limit", 2).queryParam("cursor", next)
+                .get("/audit/entries").then().body("entries", hasSize(2))
+                .body("entries[0].patientPseudonyms[0]", equalTo("p-" + actor + "-2")).extract().path("next");
+        asDpo().queryParam("actor", actor).queryParam("limit", 2).queryParam("cursor", third).get("/audit/entries")
+                .then().body("entries", hasSize(1)).body("next", nullValue());
+    }
+
+    @Test
+    void exportsCsvAndFhirAuditEventsFollowingBalp() {
+        String actor = someone();
+        recorded(eventStore, log, List.of(access(actor, AccessAction.READ, "p-x", "p-y")));
+
+        String csv = asDpo().accept("text/csv").queryParam("actor", actor).get("/audit/entries").then()
+                .statusCode(200).extract().asString();
+        assertThat(csv.lines()).hasSize(2).first().asString().startsWith("leafIndex,occurredAt,service,actorSubject");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains(actor, "p-x;p-y", "researcher", "READ");
+
+        String ndjson = asDpo().accept("application/fhir+ndjson").queryParam("actor", actor).get("/audit/entries")
+                .then().statusCode(200).extract().asString();
+        assertThat(ndjson.lines()).hasSize(1);
+        AuditEvent event = FhirContext.forR4().newJsonParser().parseResource(AuditEvent.class,
+                ndjson.lines().findFirst().orElseThrow());
+        assertThat(event.getMeta().getProfile().get(0).getValue()).endsWith("IHE.BasicAudit.PatientRead");
+        assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+        assertThat(event.getAgentFirstRep().getWho().getIdentifier().getValue()).isEqualTo(actor);
+        assertThat(event.getEntity()).filteredOn(e -> "1".equals(e.getRole().getCode()))
+                .extracting(e -> e.getWhat().getIdentifier().getValue()).containsExactly("p-x", "p-y");
+    }
+
+    @Test
+    void recordsTheDposReadOfTheTrailAsAnAccess() {
+        String patient = "p-" + UUID.randomUUID();
+        recorded(eventStore, log, List.of(access(someone(), AccessAction.READ, patient)));
+        asDpo().queryParam("patient", patient).get("/audit/entries").then().body("entries", hasSize(1));
+
+        until(() -> entries.search(EntryFilter.ofPatients(List.of(patient)), null, 10).entries().size() == 2);
+        var read = entries.search(EntryFilter.ofPatients(List.of(patient)), null, 10).entries().get(0);
+        assertThat(read.service()).isEqualTo("audit");
+        assertThat(read.actorRole()).isEqualTo(Roles.DPO);
+        assertThat(read.action()).isEqualTo("SEARCH");
+        assertThat(read.resourceKind()).isEqualTo("AuditEntry");
+    }
+
+    @Test
+    void showsAPatientWhoAccessedTheirDataWithoutNamingStaff() {
+        String ins = newIns();
+        String pseudonym = pseudonymiser.pseudonymOf(PatientIdentity.withIns(ins)).value();
+        recorded(eventStore, log, List.of(access("dr-house", AccessAction.READ, pseudonym, "p-other")));
+
+        given().header("Authorization", "Bearer " + TestTokens.forRole(Roles.PATIENT, "fc-1", Map.of("ins", ins)))
+                .get("/patients/me/accesses").then().statusCode(200).body("accesses[0].role", equalTo("researcher"))
+                .body("accesses[0].organisation", equalTo("project-7"))
+                .body("accesses[0].purpose", equalTo("research")).body("accesses[0].actor", nullValue())
+                .body(not(containsString("dr-house"))).body(not(containsString("p-other")));
+    }
+
+    @Test
+    void refusesAndRaisesAnAlertOnAnyChangeAttempt() {
+        asDpo().delete("/audit/entries/0").then().statusCode(405).body("detail", containsString("append-only"));
+        asDpo().contentType("application/json").body("{}").put("/audit/entries/0").then().statusCode(405);
+        given().get("/q/health/group/audit-integrity").then().statusCode(503)
+                .body("checks[0].data.alerts", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        until(() -> entries.search(new EntryFilter(null, null, null, null, "change attempt", null, null, null), null,
+                10).entries().stream().anyMatch(e -> "DENIED".equals(e.outcome()) && "ERASE".equals(e.action())));
+    }
+
+    @Test
+    void revealsNothingWhenTheReadCannotBeRecorded() {
+        String actor = someone();
+        recorded(eventStore, log, reads(actor, 1));
+        try (var refusal = AccessRecordRefusal.refuseAccessRecords(eventStore)) {
+            asDpo().queryParam("actor", actor).get("/audit/entries").then().statusCode(500)
+                    .body(not(containsString(actor)));
+        }
+    }
+
+    static String newIns() {
+        String nir = "1850375056" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+    }
+}
