@@ -150,6 +150,15 @@ class PlatformTest {
             given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
                     .post("/admin/processors/unknown/replay").then().statusCode(404);
         }
+
+        @Test
+        void replaysNothingWhenTheReplayCannotBeRecordedAsAnAccess() {
+            try (var refusal = fr.contact.eds.testing.AccessRecordRefusal
+                    .refuseAccessRecords(axon.configuration().eventStore())) {
+                given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                        .post("/admin/processors/delivery-probes/replay").then().statusCode(500);
+            }
+        }
     }
 
     @Nested

@@ -2,10 +2,12 @@ package fr.contact.eds.consent.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.mongodb.client.MongoClient;
@@ -16,6 +18,7 @@ import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import fr.contact.eds.testing.AccessRecordRefusal;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.StoredText;
 import fr.contact.eds.testing.TestTokens;
@@ -225,6 +228,20 @@ class ConsentResourceTest {
 
     @Nested
     class Refusing {
+
+        @Test
+        void toRevealAStatusOrDecideWhenTheAccessCannotBeRecorded() {
+            String ins = newIns();
+            asPatient(ins).body("{}").post("/patients/me/oppositions").then().statusCode(201);
+            try (var refusal = AccessRecordRefusal.refuseAccessRecords(axon.configuration().eventStore())) {
+                asPatient(ins).get("/patients/me/consent").then().statusCode(500)
+                        .body(not(containsString("opposed")));
+                asDpoOffice().body("{\"patient\": {\"ins\": \"" + ins + "\"}}").post("/dpo-office/consent-status")
+                        .then().statusCode(500).body(not(containsString("opposed")));
+                asPatient(ins).body("{}").post("/patients/me/withdrawals").then().statusCode(500);
+            }
+            asPatient(ins).get("/patients/me/consent").then().statusCode(200).body("status", equalTo("opposed"));
+        }
 
         @Test
         void anIdentityThatNamesNoOneWithTheFieldAtFault() {

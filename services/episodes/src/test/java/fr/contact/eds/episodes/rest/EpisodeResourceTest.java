@@ -2,6 +2,7 @@ package fr.contact.eds.episodes.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -18,6 +19,7 @@ import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.testing.AccessRecordRefusal;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -92,6 +94,21 @@ class EpisodeResourceTest {
                     assertThat(a.actorRole()).isEqualTo(Roles.DATA_STEWARD);
                     assertThat(a.patientPseudonyms()).contains(patient);
                 });
+    }
+
+    @Test
+    void revealsNoEpisodeWhenTheAccessCannotBeRecorded() {
+        String patient = "v1." + UUID.randomUUID();
+        String episodeId = episodeOf(patient, "sos-lyon", "69");
+        projected();
+        try (var refusal = AccessRecordRefusal.refuseAccessRecords(eventStore)) {
+            as(Roles.DATA_STEWARD).get("/episodes/" + episodeId).then().statusCode(500)
+                    .body(not(containsString(patient)));
+            as(Roles.DATA_STEWARD).queryParam("departement", "69").get("/episodes").then().statusCode(500)
+                    .body(not(containsString(episodeId)));
+            as(Roles.DPO).get("/patients/" + patient + "/episodes").then().statusCode(500)
+                    .body(not(containsString(episodeId)));
+        }
     }
 
     @Test

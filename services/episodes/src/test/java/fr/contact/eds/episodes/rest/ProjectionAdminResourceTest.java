@@ -18,6 +18,7 @@ import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.testing.AccessRecordRefusal;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -99,6 +100,17 @@ class ProjectionAdminResourceTest {
         }
         assertThat(projections().getInt("[0].liveGeneration")).isEqualTo(before + 1);
         assertThat(liveEpisodes(before + 1)).isEqualTo(live);
+    }
+
+    @Test
+    void startsNoRebuildWhenItCannotBeRecordedAsAnAccess() {
+        int live = projections().getInt("[0].liveGeneration");
+        try (var refusal = AccessRecordRefusal.refuseAccessRecords(eventStore)) {
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                    .post("/admin/projections/episodes/rebuild").then().statusCode(500);
+        }
+        assertThat(projections().get("[0].rebuildingGeneration") == null).isTrue();
+        assertThat(projections().getInt("[0].liveGeneration")).isEqualTo(live);
     }
 
     @Test

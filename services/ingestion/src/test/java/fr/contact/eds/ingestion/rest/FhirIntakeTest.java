@@ -11,6 +11,7 @@ import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.testing.AccessRecordRefusal;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.StoredText;
 import fr.contact.eds.testing.TestTokens;
@@ -118,6 +119,14 @@ class FhirIntakeTest {
             long head = axon.engine().headPosition();
             request.run();
             assertThat(axon.engine().headPosition()).isEqualTo(head);
+        }
+
+        @Test
+        void aBundleWhoseIntakeCannotBeRecordedAsAnAccess() throws IOException {
+            String bundle = exampleBundle().replace("B-2026-000123", "B-" + java.util.UUID.randomUUID());
+            try (var refusal = AccessRecordRefusal.refuseAccessRecords(axon.configuration().eventStore())) {
+                assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(500));
+            }
         }
 
         @Test
