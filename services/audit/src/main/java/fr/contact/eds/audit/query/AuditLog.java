@@ -67,9 +67,8 @@ public class AuditLog {
         if (events.isEmpty()) {
             return 0;
         }
-        long size = size();
-        if (edge == null || edge.size() != size) {
-            edge = resume(size);
+        if (edge == null || edge.size() != size()) {
+            edge = resume();
         }
         Set<String> seen = known(events);
         CompactRange next = new CompactRange(edge.size(), edge.edge());
@@ -91,8 +90,7 @@ public class AuditLog {
         try {
             tree.insertMany(nodes, new InsertManyOptions().ordered(false));
             entries.insertMany(added);
-            state.updateOne(Filters.eq("_id", "log"), Updates.max("size", next.size()),
-                    new UpdateOptions().upsert(true));
+            recordSize(next.size());
             edge = next;
         } catch (RuntimeException e) {
             edge = null;
@@ -101,13 +99,19 @@ public class AuditLog {
         return added.size();
     }
 
-    /** Entries committed to the trail: those appended, whether or not the purge has removed their content since. */
+    /**
+     * Entries committed to the trail, whether or not the purge has removed their content since: the size recorded
+     * after each batch.
+     */
     public long size() {
         Document recorded = state.find(Filters.eq("_id", "log")).first();
-        long fromState = recorded == null ? 0 : ((Number) recorded.get("size")).longValue();
+        return recorded == null ? 0 : ((Number) recorded.get("size")).longValue();
+    }
+
+    /** The size as the entries on disk give it: one past the last entry. */
+    private long lastEntryEnd() {
         Document last = entries.find().sort(Sorts.descending("_id")).projection(Projections.include("_id")).first();
-        long fromEntries = last == null ? 0 : ((Number) last.get("_id")).longValue() + 1;
-        return Math.max(fromState, fromEntries);
+        return last == null ? 0 : ((Number) last.get("_id")).longValue() + 1;
     }
 
     /** The first entry whose content is still kept: those before it were purged, their hashes kept. */
@@ -115,6 +119,10 @@ public class AuditLog {
         Document recorded = state.find(Filters.eq("_id", "log")).first();
         return recorded == null || recorded.get("purgedBefore") == null ? 0
                 : ((Number) recorded.get("purgedBefore")).longValue();
+    }
+
+    private void recordSize(long size) {
+        state.updateOne(Filters.eq("_id", "log"), Updates.max("size", size), new UpdateOptions().upsert(true));
     }
 
     void purgedUpTo(long leafIndex) {
@@ -229,8 +237,13 @@ public class AuditLog {
         return found;
     }
 
-    /** The edge of the tree of {@code size} leaves, after clearing the nodes of a batch that was cut short. */
-    private CompactRange resume(long size) {
+    /**
+     * The edge of the tree as committed, after clearing the nodes of a batch that was cut short. Entries written
+     * after the last recorded size (the batch stopped before recording it) are committed: their nodes came first.
+     */
+    private CompactRange resume() {
+        long size = Math.max(size(), lastEntryEnd());
+        recordSize(size);
         for (int level = 0; level <= MAX_LEVEL; level++) {
             tree.deleteMany(Filters.and(Filters.gte("_id", nodeId(level, size >> level)),
                     Filters.lt("_id", nodeId(level + 1, 0))));
