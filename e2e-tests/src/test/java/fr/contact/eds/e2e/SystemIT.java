@@ -187,6 +187,47 @@ class SystemIT {
         assertThat(history.get("history").findValuesAsText("decision")).containsExactly("opposition", "withdrawal");
     }
 
+    @Test
+    void showsTheDpoExactlyTheEpisodeReadsMadeAndTheVerifierProvesThem() throws Exception {
+        String association = tokenWith("association", "e2e-software", "association=sos-e2e-audit");
+        String example = Files
+                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
+                .replace("B-2026-000123", "B-audit-" + System.nanoTime()).replaceAll("\\s*\\n\\s*", " ");
+        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+        assertThat(episodesOf("sos-e2e-audit", token("data-steward"), 0)).isEqualTo(1);
+
+        // Researchers read through permits (catalog); until then the data steward is the reader under audit.
+        String subject = "e2e-reader-" + System.nanoTime();
+        String reader = tokenWith("data-steward", subject, "purpose=audit-e2e");
+        JsonNode page = JSON.readTree(call("GET", contact.url("episodes") + "/episodes?association=sos-e2e-audit",
+                reader).body());
+        String episodeId = page.get("episodes").get(0).get("episodeId").asText();
+        String patient = page.get("episodes").get(0).get("patientPseudonym").asText();
+        assertThat(call("GET", contact.url("episodes") + "/episodes/" + episodeId, reader).statusCode())
+                .isEqualTo(200);
+
+        String dpo = token("dpo");
+        JsonNode trail = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            trail = JSON.readTree(call("GET", contact.url("audit") + "/audit/entries?actor=" + subject, dpo).body());
+            if (trail.get("entries").size() >= 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(trail.get("entries").findValuesAsText("action")).containsExactly("READ", "SEARCH");
+        assertThat(trail.get("entries").get(0).get("patientPseudonyms").get(0).asText()).isEqualTo(patient);
+        assertThat(trail.get("entries").findValuesAsText("service")).containsOnly("episodes");
+
+        assertThat(call("POST", contact.url("audit") + "/audit/tree-heads", dpo).statusCode()).isEqualTo(200);
+        ContactRuntime.Result verified = contact.run("verify-audit", "--full", "--entry",
+                trail.get("entries").get(0).get("accessId").asText(), "--entry",
+                trail.get("entries").get(1).get("accessId").asText());
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("match the signed tree head", "is in the signed tree");
+    }
+
     /** How many episodes of the association the episodes service shows, as of an event-store position. */
     private static long episodesOf(String association, String token, long after) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

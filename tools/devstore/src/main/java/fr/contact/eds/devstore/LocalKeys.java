@@ -26,6 +26,8 @@ public final class LocalKeys {
     public static final String ISSUER = "https://contact-eds.local/issuer";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     private static final String PRIVATE_KEY_FILE = "jwt-private.pem";
+    private static final String AUDIT_SIGNING_KEY_FILE = "audit-signing.key";
+    private static final String AUDIT_PUBLIC_KEY_FILE = "audit-public.pem";
 
     private final PrivateKey privateKey;
     private final Path publicKeyFile;
@@ -47,10 +49,25 @@ public final class LocalKeys {
             Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         }
+        ensureAuditSigningKey(dir);
         String body = Files.readString(priv).replaceAll("-----[A-Z ]+-----|\\s", "");
         PrivateKey key = KeyFactory.getInstance("RSA")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         return new LocalKeys(key, pub);
+    }
+
+    /**
+     * The local audit service's Ed25519 tree-head key: the private half as base64 PKCS#8 (what
+     * CONTACT_AUDIT_SIGNING_KEY takes), the public half as PEM for the verifier.
+     */
+    private static void ensureAuditSigningKey(Path dir) throws Exception {
+        Path priv = dir.resolve(AUDIT_SIGNING_KEY_FILE);
+        Path pub = dir.resolve(AUDIT_PUBLIC_KEY_FILE);
+        if (!Files.exists(priv) || !Files.exists(pub)) {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(priv, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        }
     }
 
     public Path publicKeyFile() {
