@@ -14,4 +14,14 @@ public final class Failures {
         }
         return false;
     }
+
+    /** The first {@code kind} in the chain of causes of {@code failure}, if any. */
+    public static <T extends Throwable> java.util.Optional<T> find(Throwable failure, Class<T> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return java.util.Optional.of(kind.cast(t));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

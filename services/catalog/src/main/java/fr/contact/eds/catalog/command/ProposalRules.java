@@ -1,0 +1,64 @@
+package fr.contact.eds.catalog.command;
+
+import fr.contact.eds.catalog.api.ProjectProposal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a proposal must state before anyone reviews it; each problem names its field. */
+public final class ProposalRules {
+
+    private ProposalRules() {}
+
+    /** Thrown with the field at fault, e.g. {@code variables}. */
+    public static class InvalidProposalException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        InvalidProposalException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    static void validate(ProjectProposal proposal) {
+        if (proposal == null) {
+            throw new InvalidProposalException("proposal", "A project needs a proposal");
+        }
+        text("title", proposal.title());
+        text("organisation", proposal.organisation());
+        text("purpose", proposal.purpose());
+        text("justification", proposal.justification());
+        text("legalFramework", proposal.legalFramework());
+        text("publicationPlan", proposal.publicationPlan());
+        if (proposal.team().isEmpty()) {
+            throw new InvalidProposalException("team", "Name the team's members");
+        }
+        if (proposal.datasets().isEmpty()) {
+            throw new InvalidProposalException("datasets", "Request at least one dataset");
+        }
+        List<String> unknown = new ArrayList<>(proposal.variables());
+        unknown.removeAll(Variables.ALL);
+        if (proposal.variables().isEmpty() || !unknown.isEmpty()) {
+            throw new InvalidProposalException("variables", (unknown.isEmpty() ? "Request at least one variable"
+                    : "Unknown variables " + unknown) + "; valid ones: " + String.join(", ", Variables.ALL));
+        }
+        if (proposal.dataFrom() == null || proposal.dataTo() == null
+                || proposal.dataTo().isBefore(proposal.dataFrom())) {
+            throw new InvalidProposalException("dataTo", "The data period needs dataFrom and dataTo, in that order");
+        }
+        if (proposal.projectEnd() == null) {
+            throw new InvalidProposalException("projectEnd", "When does the project end?");
+        }
+    }
+
+    private static void text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidProposalException(field, field + " is required");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package fr.contact.eds.catalog.command;
+
+import java.util.List;
+
+/**
+ * The variables a project may request, each mapped to OMOP CDM columns in extracts. What is not requested is not
+ * extracted: the extract leaves those columns empty, or leaves out the table when none of its variables is asked.
+ */
+public final class Variables {
+
+    public static final String SEX = "person.sex";
+    public static final String YEAR_OF_BIRTH = "person.yearOfBirth";
+    public static final String DEPARTEMENT = "person.departement";
+    public static final String VISIT = "visit.modality";
+    public static final String VISIT_TIMES = "visit.times";
+    public static final String CONDITIONS = "condition.diagnoses";
+    public static final String DRUGS = "drug.prescriptions";
+    public static final String VITAL_SIGNS = "observation.vitalSigns";
+    public static final String TRIAGE = "observation.triage";
+    public static final String OUTCOME = "episode.outcome";
+
+    public static final List<String> ALL = List.of(SEX, YEAR_OF_BIRTH, DEPARTEMENT, VISIT, VISIT_TIMES, CONDITIONS,
+            DRUGS, VITAL_SIGNS, TRIAGE, OUTCOME);
+
+    private Variables() {}
+}

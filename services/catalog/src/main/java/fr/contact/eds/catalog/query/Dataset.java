@@ -1,0 +1,13 @@
+package fr.contact.eds.catalog.query;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A dataset as HealthDCAT-AP describes it. The data steward writes the description; the counts and the temporal
+ * coverage are computed from the catalog's read model at the time of asking, never typed in.
+ */
+public record Dataset(String datasetId, String title, String description, String publisher, List<String> themes,
+        String spatialCoverage, List<String> codingSystems, String legalBasis, String purpose, String accessRights,
+        String retention, LocalDate lastReviewed, Long numberOfRecords, Long numberOfUniqueIndividuals,
+        LocalDate temporalStart, LocalDate temporalEnd, boolean reviewOverdue) {}

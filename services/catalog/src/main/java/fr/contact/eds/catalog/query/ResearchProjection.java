@@ -1,0 +1,135 @@
+package fr.contact.eds.catalog.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.ingestion.api.CallReceivedEvent;
+import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
+import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
+import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The catalog's own copy of care data for research, one document per episode, and who opposes. Every update sets
+ * fields by path, keyed by the ids the events carry, so the result is the same whatever the order of arrival and
+ * however often an event is delivered. Opposition is applied at read time: an extract joins against it as of its
+ * request position.
+ */
+@ProcessingGroup(ResearchProjection.PROCESSOR)
+public class ResearchProjection {
+
+    public static final String PROCESSOR = "catalog-research";
+    static final String EPISODES = "careEpisodes";
+    static final String OPPOSITIONS = "oppositions";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> episodes;
+    private final MongoCollection<Document> oppositions;
+
+    public ResearchProjection(MongoDatabase database) {
+        this.episodes = database.getCollection(EPISODES);
+        this.oppositions = database.getCollection(OPPOSITIONS);
+        episodes.createIndex(Indexes.ascending("openedAt"));
+        episodes.createIndex(Indexes.ascending("subjectKeyId"));
+    }
+
+    @EventHandler
+    void on(EpisodeOpenedEvent e) {
+        set(e.episodeId(), Updates.combine(Updates.set("associationId", e.associationId()),
+                Updates.set("patientPseudonym", e.patientPseudonym()), Updates.set("subjectKeyId", e.subjectKeyId()),
+                Updates.set("sex", e.sex()), Updates.set("birthYear", e.birthYear()),
+                Updates.set("ageBand", e.ageBand()), Updates.set("departement", e.departement()),
+                Updates.set("openedAt", date(e.openedAt()))));
+    }
+
+    @EventHandler
+    void on(CallReceivedEvent e) {
+        set(e.episodeId(), Updates.combine(Updates.set("call.receivedAt", date(e.receivedAt())),
+                Updates.set("call.reasons", codes(e.reasons())), Updates.set("call.triagePriority",
+                        e.triagePriority())));
+    }
+
+    @EventHandler
+    void on(EncounterRecordedEvent e) {
+        set(e.episodeId(), Updates.combine(Updates.set("encounter.class", e.encounterClass().name()),
+                Updates.set("encounter.startedAt", date(e.startedAt())),
+                Updates.set("encounter.endedAt", date(e.endedAt()))));
+    }
+
+    @EventHandler
+    void on(DiagnosisRecordedEvent e) {
+        set(e.episodeId(), Updates.set("diagnoses." + key(e.diagnosisId()), codes(e.codings())));
+    }
+
+    @EventHandler
+    void on(PrescriptionRecordedEvent e) {
+        set(e.episodeId(), Updates.set("prescriptions." + key(e.prescriptionId()),
+                new Document("codes", codes(e.medication())).append("at", date(e.authoredAt()))));
+    }
+
+    @EventHandler
+    void on(VitalSignRecordedEvent e) {
+        set(e.episodeId(), Updates.set("vitals." + key(e.observationId()),
+                new Document("system", e.code().system()).append("code", e.code().code())
+                        .append("value", e.value() == null ? null : e.value().toPlainString())
+                        .append("unit", e.unit()).append("at", date(e.effectiveAt()))));
+    }
+
+    @EventHandler
+    void on(OutcomeRecordedEvent e) {
+        set(e.episodeId(), Updates.combine(Updates.set("outcome.disposition", e.disposition().name()),
+                Updates.set("outcome.at", date(e.recordedAt()))));
+    }
+
+    @EventHandler
+    void on(OppositionRegisteredEvent e) {
+        e.pseudonyms().forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.set("global", true), UPSERT));
+    }
+
+    @EventHandler
+    void on(OppositionWithdrawnEvent e) {
+        oppositions.updateMany(Filters.in("_id", e.pseudonyms()), Updates.set("global", false));
+    }
+
+    /** Crypto-shredding made the patient unknown: the episode stays for counts, no longer tied to anyone. */
+    @EventHandler
+    void on(PersonalDataErasedEvent e) {
+        episodes.updateMany(Filters.in("subjectKeyId", e.subjectKeyIds()), Updates.combine(
+                Updates.unset("patientPseudonym"), Updates.unset("sex"), Updates.unset("birthYear"),
+                Updates.set("erased", true)));
+    }
+
+    private void set(String episodeId, Bson update) {
+        episodes.updateOne(Filters.eq("_id", episodeId), update, UPSERT);
+    }
+
+    private static List<Document> codes(List<Code> codes) {
+        return codes == null ? List.of()
+                : codes.stream().map(c -> new Document("system", c.system()).append("code", c.code())).toList();
+    }
+
+    /** Ids become field names: keep them free of MongoDB's path separators. */
+    private static String key(String id) {
+        return id.replace('.', '_').replace('$', '_');
+    }
+
+    private static Date date(Instant at) {
+        return at == null ? null : Date.from(at);
+    }
+}

@@ -1,0 +1,95 @@
+package fr.contact.eds.catalog.rest;
+
+import fr.contact.eds.catalog.query.Dataset;
+import fr.contact.eds.catalog.query.DatasetCatalogue;
+import fr.contact.eds.catalog.query.DatasetRdf;
+import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The dataset catalogue for those who work with it; the data steward keeps the descriptions. */
+@Path("/datasets")
+@Produces({MediaType.APPLICATION_JSON, DatasetResource.TURTLE, DatasetResource.JSON_LD})
+public class DatasetResource {
+
+    static final String TURTLE = "text/turtle";
+    static final String JSON_LD = "application/ld+json";
+
+    /** What the steward writes; counts and coverage are computed, the review date is the day of saving. */
+    public record DatasetInput(String title, String description, String publisher, List<String> themes,
+            String spatialCoverage, List<String> codingSystems, String legalBasis, String purpose,
+            String accessRights, String retention) {}
+
+    @Inject
+    DatasetCatalogue catalogue;
+
+    @GET
+    @RolesAllowed({Roles.DATA_STEWARD, Roles.RESEARCHER, Roles.CSE_MEMBER, Roles.DPO})
+    public Response all(@Context HttpHeaders headers) {
+        return negotiated(catalogue.all(), headers);
+    }
+
+    @GET
+    @Path("{datasetId}")
+    @RolesAllowed({Roles.DATA_STEWARD, Roles.RESEARCHER, Roles.CSE_MEMBER, Roles.DPO})
+    public Response one(@PathParam("datasetId") String datasetId, @Context HttpHeaders headers) {
+        Dataset dataset = catalogue.byId(datasetId)
+                .orElseThrow(() -> ProblemException.notFound("No dataset " + datasetId));
+        return negotiated(List.of(dataset), headers);
+    }
+
+    @PUT
+    @Path("{datasetId}")
+    @RolesAllowed(Roles.DATA_STEWARD)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Dataset describe(@PathParam("datasetId") String datasetId, DatasetInput input) {
+        if (!datasetId.matches("[a-z0-9][a-z0-9-]{2,63}")) {
+            throw ProblemException.badRequest("datasetId", "Lowercase letters, digits and dashes, 3 to 64");
+        }
+        if (input == null) {
+            throw ProblemException.badRequest("title", "A description is required");
+        }
+        required("title", input.title());
+        required("description", input.description());
+        required("publisher", input.publisher());
+        required("legalBasis", input.legalBasis());
+        required("purpose", input.purpose());
+        required("accessRights", input.accessRights());
+        required("retention", input.retention());
+        return catalogue.save(new Dataset(datasetId, input.title(), input.description(), input.publisher(),
+                input.themes() == null ? List.of() : input.themes(), input.spatialCoverage(),
+                input.codingSystems() == null ? List.of() : input.codingSystems(), input.legalBasis(),
+                input.purpose(), input.accessRights(), input.retention(), catalogue.today(), null, null, null, null,
+                false));
+    }
+
+    static Response negotiated(List<Dataset> datasets, HttpHeaders headers) {
+        String accept = String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT));
+        if (accept.contains(TURTLE)) {
+            return Response.ok(DatasetRdf.turtle(datasets), TURTLE).build();
+        }
+        if (accept.contains(JSON_LD)) {
+            return Response.ok(DatasetRdf.jsonLd(datasets), JSON_LD).build();
+        }
+        return Response.ok(datasets, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static void required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field, field + " is required");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package fr.contact.eds.catalog.rest;
+
+import fr.contact.eds.catalog.api.ProjectState;
+import fr.contact.eds.catalog.command.IllegalTransitionException;
+import fr.contact.eds.catalog.command.NotTheOwnerException;
+import fr.contact.eds.catalog.command.ProposalRules;
+import fr.contact.eds.platform.axon.Failures;
+import fr.contact.eds.platform.rest.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+/** Sends project commands and turns what the aggregate refuses into problems naming the state or field. */
+@Singleton
+public class ProjectCommands {
+
+    @Inject
+    CommandGateway commands;
+
+    public <T> T send(String projectId, Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            var illegal = Failures.find(e, IllegalTransitionException.class);
+            if (illegal.isPresent()) {
+                throw new ProblemException(409, "Conflict", illegal.get().getMessage() + " (state: "
+                        + illegal.get().current() + ")", "state");
+            }
+            if (Failures.causedBy(e, NotTheOwnerException.class)) {
+                throw new ProblemException(403, "Forbidden",
+                        Failures.find(e, NotTheOwnerException.class).orElseThrow().getMessage(), null);
+            }
+            var invalid = Failures.find(e, ProposalRules.InvalidProposalException.class);
+            if (invalid.isPresent()) {
+                throw ProblemException.badRequest(invalid.get().field(), invalid.get().getMessage());
+            }
+            if (Failures.causedBy(e, AggregateNotFoundException.class)) {
+                throw ProblemException.notFound("No project " + projectId);
+            }
+            var argument = Failures.find(e, IllegalArgumentException.class);
+            if (argument.isPresent()) {
+                throw ProblemException.badRequest(null, argument.get().getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The answer to a lifecycle step: where the project now stands. */
+    public record Transition(String projectId, ProjectState state) {}
+}

@@ -1,0 +1,97 @@
+package fr.contact.eds.catalog.rest;
+
+import static fr.contact.eds.catalog.rest.CatalogFixture.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.contact.eds.catalog.query.ResearchProjection;
+import fr.contact.eds.consent.api.Channel;
+import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.platform.consistency.ProjectionBarrier;
+import fr.contact.eds.platform.crypto.SubjectKeys;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.testing.ContactTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.vocabulary.DCAT;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ContactTestResource.class)
+class DatasetResourceTest {
+
+    private static final String DATASET = "/datasets/unscheduled-care-episodes";
+
+    @Inject
+    EventStore eventStore;
+    @Inject
+    SubjectKeys keys;
+    @Inject
+    ProjectionBarrier barrier;
+
+    private long records() {
+        assertThat(barrier.awaitHead(ResearchProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
+        return as(Roles.DATA_STEWARD, "steward").get(DATASET).then().statusCode(200).extract().jsonPath()
+                .getLong("[0].numberOfRecords");
+    }
+
+    private void publish(Object event) {
+        eventStore.publish(GenericEventMessage.asEventMessage(event));
+    }
+
+    @Test
+    void countsRecordsFromTheReadModelLeavingOutPatientsWhoOppose() {
+        long before = records();
+        String patient = "v1." + UUID.randomUUID();
+        publish(new EpisodeOpenedEvent("ep-" + UUID.randomUUID(), "sos-cat", patient, 1, keys.keyIdFor(patient), "F",
+                40, "15-44", 1986, "75", Instant.parse("2026-03-01T10:00:00Z")));
+        assertThat(records()).isEqualTo(before + 1);
+        publish(new OppositionRegisteredEvent(patient, List.of(patient), "d-1", "OPP-1", Instant.now(),
+                new DecisionOrigin("patient", Channel.ONLINE, null, null)));
+        assertThat(records()).isEqualTo(before);
+    }
+
+    @Test
+    void flagsADescriptionUntilTheStewardReviewsIt() {
+        String input = """
+                {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
+                 "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
+                 "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
+                 "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
+                """;
+        as(Roles.DATA_STEWARD, "steward").body(input).put("/datasets/night-visits").then().statusCode(200)
+                .body("reviewOverdue", equalTo(false)).body("lastReviewed", equalTo(java.time.LocalDate.now(
+                        java.time.ZoneOffset.UTC).toString()));
+        as(Roles.RESEARCHER, "r").body(input).put("/datasets/night-visits").then().statusCode(403);
+        as(Roles.DATA_STEWARD, "steward").body(input.replace("\"Night visits\"", "\"\""))
+                .put("/datasets/night-visits").then().statusCode(400).body("field", equalTo("title"));
+    }
+
+    @Test
+    void servesHealthDcatApAsTurtleAndJsonLdToEveryone() throws Exception {
+        String turtle = given().accept("text/turtle").get("/public/datasets").then().statusCode(200).extract()
+                .asString();
+        Model model = Rio.parse(new StringReader(turtle), RDFFormat.TURTLE);
+        assertThat(model.filter(null, RDF.TYPE, DCAT.DATASET)).isNotEmpty();
+        assertThat(turtle).contains("healthdcatap:numberOfRecords", "dpv:hasLegalBasis");
+
+        String jsonLd = given().accept("application/ld+json").get("/public/datasets").then().statusCode(200)
+                .extract().asString();
+        assertThat(jsonLd).contains("\"@context\"", "dcat:Dataset");
+    }
+}
