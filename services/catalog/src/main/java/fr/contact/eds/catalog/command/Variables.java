@@ -10,7 +10,6 @@ public final class Variables {
 
     public static final String SEX = "person.sex";
     public static final String YEAR_OF_BIRTH = "person.yearOfBirth";
-    public static final String DEPARTEMENT = "person.departement";
     public static final String VISIT = "visit.modality";
     public static final String VISIT_TIMES = "visit.times";
     public static final String CONDITIONS = "condition.diagnoses";
@@ -19,7 +18,7 @@ public final class Variables {
     public static final String TRIAGE = "observation.triage";
     public static final String OUTCOME = "episode.outcome";
 
-    public static final List<String> ALL = List.of(SEX, YEAR_OF_BIRTH, DEPARTEMENT, VISIT, VISIT_TIMES, CONDITIONS,
+    public static final List<String> ALL = List.of(SEX, YEAR_OF_BIRTH, VISIT, VISIT_TIMES, CONDITIONS,
             DRUGS, VITAL_SIGNS, TRIAGE, OUTCOME);
 
     private Variables() {}

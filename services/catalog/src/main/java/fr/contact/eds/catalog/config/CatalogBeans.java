@@ -4,15 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.catalog.command.ResearchProject;
 import fr.contact.eds.catalog.query.DatasetCatalogue;
+import fr.contact.eds.catalog.query.ExtractJobs;
 import fr.contact.eds.catalog.query.ProjectProjection;
+import fr.contact.eds.catalog.query.ProjectPseudonyms;
 import fr.contact.eds.catalog.query.Projects;
 import fr.contact.eds.catalog.query.ResearchProjection;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.platform.config.PlatformConfig;
+import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.concurrent.Executors;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 public class CatalogBeans {
 
@@ -28,6 +36,19 @@ public class CatalogBeans {
     @Singleton
     DatasetCatalogue datasetCatalogue(MongoClient mongo, PlatformConfig config) {
         return new DatasetCatalogue(mongo.getDatabase(config.readModel().database()), Clock.systemUTC());
+    }
+
+    /** Extracts are built one at a time, in the background; the request answers at once with the job. */
+    @Produces
+    @Singleton
+    ExtractJobs extractJobs(MongoClient mongo, PlatformConfig config, CatalogConfig catalog, ProjectionBarrier barrier,
+            EventStore eventStore) {
+        byte[] masterKey = Base64.getDecoder().decode(config.crypto().masterKey().strip());
+        return new ExtractJobs(mongo.getDatabase(config.readModel().database()), barrier, catalog.consentWait(),
+                projectId -> new ProjectPseudonyms(masterKey, projectId),
+                records -> eventStore.publish(records.stream().<EventMessage<?>>map(
+                        GenericEventMessage::asEventMessage).toList()),
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-extracts")), Clock.systemUTC());
     }
 
     @Produces

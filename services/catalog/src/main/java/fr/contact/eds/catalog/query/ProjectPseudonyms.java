@@ -1,0 +1,45 @@
+package fr.contact.eds.catalog.query;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A project's own view of patients: a key per project, derived from the platform's master key, gives each patient a
+ * pseudonym and a date shift that mean nothing in another project's extract, so two projects cannot join theirs.
+ */
+public final class ProjectPseudonyms {
+
+    private static final int MAX_SHIFT_DAYS = 30;
+    private final byte[] projectKey;
+
+    public ProjectPseudonyms(byte[] masterKey, String projectId) {
+        this.projectKey = hmac(masterKey, "contact-eds/project-pseudonyms/v1/" + projectId);
+    }
+
+    /** 22 characters of base64url: fits OMOP's person_source_value. */
+    public String of(String patientPseudonym) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(projectKey, "person|" + patientPseudonym))
+                .substring(0, 22);
+    }
+
+    /** Days to add to every date of this patient, between -30 and +30, never 0. */
+    public int dateShiftDays(String patientPseudonym) {
+        int value = Math.floorMod(ByteBuffer.wrap(hmac(projectKey, "shift|" + patientPseudonym)).getInt(),
+                2 * MAX_SHIFT_DAYS);
+        return value < MAX_SHIFT_DAYS ? value - MAX_SHIFT_DAYS : value - MAX_SHIFT_DAYS + 1;
+    }
+
+    private static byte[] hmac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is in every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package fr.contact.eds.catalog.rest;
+
+import fr.contact.eds.catalog.api.ProjectState;
+import fr.contact.eds.catalog.query.ExtractJobs;
+import fr.contact.eds.catalog.query.ProjectView;
+import fr.contact.eds.catalog.query.Projects;
+import fr.contact.eds.platform.access.Access;
+import fr.contact.eds.platform.access.AccessRecorder;
+import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.platform.security.Actor;
+import fr.contact.eds.platform.security.CurrentActor;
+import fr.contact.eds.platform.security.Roles;
+import io.opentelemetry.api.trace.Span;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Extracts for a project's permit holders: requested as of now (the request's event-store position, so no extract
+ * started after an opposition's receipt can contain that patient), built in the background, downloadable by the
+ * permit's users until the permit ends. A refused attempt is recorded as a denied access.
+ */
+@Path("/projects/{projectId}/extracts")
+@RolesAllowed(Roles.RESEARCHER)
+@Produces(MediaType.APPLICATION_JSON)
+public class ExtractResource {
+
+    @Inject
+    Projects projects;
+    @Inject
+    ExtractJobs jobs;
+    @Inject
+    CurrentActor currentActor;
+    @Inject
+    AccessRecorder accessRecorder;
+    @Inject
+    AxonRuntime axon;
+
+    @POST
+    public Response request(@PathParam("projectId") String projectId) {
+        Actor actor = currentActor.get();
+        ProjectView project = permitted(projectId, actor, AccessAction.EXPORT);
+        var span = Span.current().getSpanContext();
+        ExtractJobs.Extract extract = jobs.request(project, actor.subject(),
+                span.isValid() ? span.getTraceId() : null, axon.engine().headPosition());
+        return Response.accepted(extract).location(URI.create("/projects/" + projectId + "/extracts/"
+                + extract.extractId())).build();
+    }
+
+    @GET
+    @Path("{extractId}")
+    public ExtractJobs.Extract status(@PathParam("projectId") String projectId,
+            @PathParam("extractId") String extractId) {
+        permitted(projectId, currentActor.get(), AccessAction.READ);
+        return extract(projectId, extractId);
+    }
+
+    @GET
+    @Path("{extractId}/files/{fileName}")
+    @Produces("text/csv")
+    public Response file(@PathParam("projectId") String projectId, @PathParam("extractId") String extractId,
+            @PathParam("fileName") String fileName) {
+        Actor actor = currentActor.get();
+        permitted(projectId, actor, AccessAction.READ);
+        ExtractJobs.Extract extract = extract(projectId, extractId);
+        if (!"completed".equals(extract.status())) {
+            throw new ProblemException(409, "Conflict", "Extract " + extractId + " is " + extract.status(),
+                    "status");
+        }
+        var content = jobs.file(extractId, fileName)
+                .orElseThrow(() -> ProblemException.notFound("No file " + fileName + " in extract " + extractId));
+        accessRecorder.record(actor, new Access(Roles.RESEARCHER, "download of research extract " + extractId,
+                AccessAction.EXPORT, "OmopExtract " + fileName), List.of(), AccessOutcome.SUCCESS);
+        return Response.ok(content, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    private ExtractJobs.Extract extract(String projectId, String extractId) {
+        return jobs.byId(extractId).filter(e -> e.projectId().equals(projectId))
+                .orElseThrow(() -> ProblemException.notFound("No extract " + extractId + " in project " + projectId));
+    }
+
+    /** The project, if the caller holds its permit and the permit is in force; otherwise 403, 409 or 410. */
+    private ProjectView permitted(String projectId, Actor actor, AccessAction action) {
+        ProjectView project = projects.byId(projectId)
+                .orElseThrow(() -> ProblemException.notFound("No project " + projectId));
+        if (project.permit() == null || !project.permit().users().contains(actor.subject())) {
+            accessRecorder.record(actor, new Access(Roles.RESEARCHER, "research extract of " + projectId, action,
+                    "OmopExtract"), List.of(), AccessOutcome.DENIED);
+            throw new ProblemException(403, "Forbidden", "Only the users named on the permit of " + projectId
+                    + " may request or download its extracts", null);
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (project.state() == ProjectState.CLOSED || today.isAfter(project.permit().validUntil())) {
+            throw new ProblemException(410, "Gone", "The permit of " + projectId + " has ended ("
+                    + (project.state() == ProjectState.CLOSED ? "project closed"
+                            : "valid until "
+                                    + project.permit().validUntil())
+                    + ")", null);
+        }
+        if (project.state() != ProjectState.ACTIVE) {
+            throw new ProblemException(409, "Conflict", "The permit is in force once the project is active; it is "
+                    + project.state(), "state");
+        }
+        return project;
+    }
+}

@@ -1,0 +1,194 @@
+package fr.contact.eds.catalog.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.contact.eds.catalog.api.Permit;
+import fr.contact.eds.consent.api.Channel;
+import fr.contact.eds.consent.api.DecisionOrigin;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.ingestion.api.CallReceivedEvent;
+import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
+import fr.contact.eds.ingestion.api.Disposition;
+import fr.contact.eds.ingestion.api.EncounterClass;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
+import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
+import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Extracts written from projected care data, then loaded unchanged into tables made from the OMOP CDM 5.4 DDL. */
+class OmopExtractWriterTest {
+
+    private static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
+    private static final List<String> ALL_VARIABLES = fr.contact.eds.catalog.command.Variables.ALL;
+    private static MongoServer server;
+    private static MongoClient client;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        var address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @AfterAll
+    static void stopStore() {
+        client.close();
+        server.shutdown();
+    }
+
+    private static void homeVisit(ResearchProjection projection, String episodeId, String patient, Instant at) {
+        projection.on(new EpisodeOpenedEvent(episodeId, "sos-paris", patient, 1, "k-" + patient, "F", 70, "65-74",
+                1955, "75", at));
+        projection.on(new CallReceivedEvent(episodeId, at.minusSeconds(3600), List.of(new Code(ICPC2, "R05")), "P2",
+                "visit"));
+        projection.on(new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, at, at.plusSeconds(1800), at));
+        projection.on(new DiagnosisRecordedEvent(episodeId, "dx.1", List.of(new Code(ICPC2, "R78"),
+                new Code("http://hl7.org/fhir/sid/icd-10", "J20.9"))));
+        projection.on(new PrescriptionRecordedEvent(episodeId, "rx-1", List.of(new Code("http://www.whocc.no/atc",
+                "J01CA04")), at.plusSeconds(1700)));
+        projection.on(new VitalSignRecordedEvent(episodeId, "t-1", new Code("http://loinc.org", "8310-5"),
+                new BigDecimal("38.4"), "Cel", at.plusSeconds(600)));
+        projection.on(new OutcomeRecordedEvent(episodeId, Disposition.HOME, at.plusSeconds(1800)));
+    }
+
+    private static Permit permit(List<String> variables, boolean shiftDates) {
+        return new Permit("permit-p", List.of("r-1"), List.of("unscheduled-care-episodes"), variables,
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2099, 1, 1), shiftDates);
+    }
+
+    private OmopExtractWriter.Result write(MongoDatabase db, String projectId, Permit permit) throws IOException {
+        return new OmopExtractWriter(db).write(projectId, permit, new ProjectPseudonyms(new byte[32], projectId),
+                Map.of("extract_id", "ext-1"), name -> Files.newOutputStream(dir.resolve(name)));
+    }
+
+    private Connection omopDatabase() throws Exception {
+        Connection h2 = DriverManager.getConnection("jdbc:h2:mem:omop-" + System.nanoTime() + ";MODE=PostgreSQL");
+        String ddl = new String(getClass().getResourceAsStream("/omop/omop-cdm-5.4-ddl.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        try (Statement statement = h2.createStatement()) {
+            statement.execute(ddl);
+            for (String table : OmopColumns.TABLES.keySet()) {
+                statement.execute("INSERT INTO " + table + " SELECT * FROM CSVREAD('"
+                        + dir.resolve(table + ".csv") + "', NULL, 'charset=UTF-8')");
+            }
+        }
+        return h2;
+    }
+
+    private static long count(Connection h2, String sql) throws SQLException {
+        try (Statement statement = h2.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void writesFilesThatLoadUnchangedIntoTheOmop54Schema() throws Exception {
+        MongoDatabase db = client.getDatabase("extract-" + System.nanoTime());
+        ResearchProjection projection = new ResearchProjection(db);
+        homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
+        homeVisit(projection, "ep-2", "v1.alice", Instant.parse("2026-02-05T22:00:00Z"));
+        homeVisit(projection, "ep-3", "v1.bob", Instant.parse("2026-03-01T02:00:00Z"));
+        homeVisit(projection, "ep-old", "v1.carol", Instant.parse("2025-06-01T10:00:00Z"));
+
+        OmopExtractWriter.Result result = write(db, "prj-a", permit(ALL_VARIABLES, false));
+
+        assertThat(result.includedPatients()).containsExactly("v1.alice", "v1.bob");
+        assertThat(result.files()).containsKeys("PERSON.csv", "VISIT_OCCURRENCE.csv", "VISIT_DETAIL.csv",
+                "CONDITION_OCCURRENCE.csv", "DRUG_EXPOSURE.csv", "OBSERVATION.csv", "EPISODE.csv",
+                "EPISODE_EVENT.csv", "CDM_SOURCE.csv", "METADATA.csv");
+        try (Connection h2 = omopDatabase()) {
+            assertThat(count(h2, "SELECT COUNT(*) FROM person")).isEqualTo(2);
+            assertThat(count(h2, "SELECT COUNT(*) FROM visit_occurrence WHERE visit_concept_id = 581476")).isEqualTo(3);
+            assertThat(count(h2, "SELECT COUNT(*) FROM condition_occurrence")).isEqualTo(6);
+            assertThat(count(h2, "SELECT COUNT(*) FROM drug_exposure WHERE drug_source_value = 'ATC:J01CA04'"))
+                    .isEqualTo(3);
+            assertThat(count(h2,
+                    "SELECT COUNT(*) FROM observation WHERE observation_source_value = 'LOINC:8310-5' AND value_as_number = 38.4"))
+                    .isEqualTo(3);
+            assertThat(count(h2, "SELECT COUNT(*) FROM episode_event")).isEqualTo(3);
+            assertThat(count(h2, "SELECT COUNT(*) FROM person WHERE person_source_value LIKE 'v1.%'")).isZero();
+            assertThat(count(h2, "SELECT COUNT(*) FROM visit_occurrence WHERE visit_start_date < DATE '2026-01-01'"))
+                    .isZero();
+            assertThat(count(h2, "SELECT cdm_version_concept_id FROM cdm_source")).isEqualTo(756265);
+        }
+        String sha = result.files().get("PERSON.csv").sha256();
+        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve("PERSON.csv")))));
+    }
+
+    @Test
+    void leavesOutPatientsOpposedToAllReuseOrToThisProjectAndCountsThem() throws Exception {
+        MongoDatabase db = client.getDatabase("extract-" + System.nanoTime());
+        ResearchProjection projection = new ResearchProjection(db);
+        homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
+        homeVisit(projection, "ep-2", "v1.bob", Instant.parse("2026-02-04T21:10:00Z"));
+        homeVisit(projection, "ep-3", "v1.carol", Instant.parse("2026-02-05T21:10:00Z"));
+        projection.on(new OppositionRegisteredEvent("v1.alice", List.of("v1.alice"), "d", "OPP", Instant.now(),
+                new DecisionOrigin("patient", Channel.ONLINE, null, null)));
+        db.getCollection(ResearchProjection.OPPOSITIONS).updateOne(Filters.eq("_id", "v1.bob"),
+                Updates.addToSet("projects", "prj-a"), new UpdateOptions().upsert(true));
+
+        OmopExtractWriter.Result forA = write(db, "prj-a", permit(ALL_VARIABLES, false));
+        assertThat(forA.includedPatients()).containsExactly("v1.carol");
+        assertThat(forA.excludedPersons()).isEqualTo(2);
+        try (Connection h2 = omopDatabase()) {
+            assertThat(count(h2, "SELECT value_as_number FROM metadata WHERE name = 'excluded_persons_opposition'"))
+                    .isEqualTo(2);
+        }
+        assertThat(write(db, "prj-b", permit(ALL_VARIABLES, false)).includedPatients())
+                .containsExactly("v1.bob", "v1.carol");
+    }
+
+    @Test
+    void writesOnlyThePermitsVariablesWithShiftedDatesAndProjectPseudonyms() throws Exception {
+        MongoDatabase db = client.getDatabase("extract-" + System.nanoTime());
+        ResearchProjection projection = new ResearchProjection(db);
+        homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
+
+        write(db, "prj-a", permit(List.of("visit.modality"), true));
+        try (Connection h2 = omopDatabase()) {
+            assertThat(count(h2, "SELECT COUNT(*) FROM condition_occurrence")).isZero();
+            assertThat(count(h2, "SELECT COUNT(*) FROM drug_exposure")).isZero();
+            assertThat(count(h2, "SELECT year_of_birth FROM person")).isZero();
+            assertThat(count(h2, "SELECT gender_concept_id FROM person")).isZero();
+            int shift = new ProjectPseudonyms(new byte[32], "prj-a").dateShiftDays("v1.alice");
+            assertThat(count(h2, "SELECT DATEDIFF('DAY', DATE '2026-02-03', visit_start_date) FROM visit_occurrence"))
+                    .isEqualTo(shift).isNotZero();
+        }
+        String inA = new ProjectPseudonyms(new byte[32], "prj-a").of("v1.alice");
+        assertThat(Files.readString(dir.resolve("PERSON.csv"))).contains(inA);
+        assertThat(new ProjectPseudonyms(new byte[32], "prj-b").of("v1.alice")).isNotEqualTo(inA);
+    }
+}
