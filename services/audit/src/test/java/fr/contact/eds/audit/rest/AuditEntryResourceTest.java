@@ -169,7 +169,7 @@ class AuditEntryResourceTest {
     }
 
     static String newIns() {
-        String nir = "1850375056" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String nir = "1850375" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
     }
 }

@@ -8,6 +8,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
@@ -105,6 +107,17 @@ public class ResearchProjection {
     @EventHandler
     void on(OppositionWithdrawnEvent e) {
         oppositions.updateMany(Filters.in("_id", e.pseudonyms()), Updates.set("global", false));
+    }
+
+    @EventHandler
+    void on(ProjectOppositionRegisteredEvent e) {
+        e.pseudonyms().forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.addToSet("projects",
+                e.projectId()), UPSERT));
+    }
+
+    @EventHandler
+    void on(ProjectOppositionWithdrawnEvent e) {
+        oppositions.updateMany(Filters.in("_id", e.pseudonyms()), Updates.pull("projects", e.projectId()));
     }
 
     /** Crypto-shredding made the patient unknown: the episode stays for counts, no longer tied to anyone. */

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
@@ -157,8 +155,8 @@ class OmopExtractWriterTest {
         homeVisit(projection, "ep-3", "v1.carol", Instant.parse("2026-02-05T21:10:00Z"));
         projection.on(new OppositionRegisteredEvent("v1.alice", List.of("v1.alice"), "d", "OPP", Instant.now(),
                 new DecisionOrigin("patient", Channel.ONLINE, null, null)));
-        db.getCollection(ResearchProjection.OPPOSITIONS).updateOne(Filters.eq("_id", "v1.bob"),
-                Updates.addToSet("projects", "prj-a"), new UpdateOptions().upsert(true));
+        projection.on(new ProjectOppositionRegisteredEvent("v1.bob", List.of("v1.bob"), "prj-a", "d2", "OPJ",
+                Instant.now(), new DecisionOrigin("patient", Channel.ONLINE, null, null)));
 
         OmopExtractWriter.Result forA = write(db, "prj-a", permit(ALL_VARIABLES, false));
         assertThat(forA.includedPatients()).containsExactly("v1.carol");

@@ -4,7 +4,9 @@ import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.EraseDataCommand;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
+import fr.contact.eds.consent.api.RegisterProjectOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
+import fr.contact.eds.consent.api.WithdrawProjectOppositionCommand;
 import fr.contact.eds.consent.query.PseudonymIndex;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
@@ -97,6 +99,29 @@ public class ConsentDecisions {
             accessRecorder.record(requester.actor(), withdrawal, List.of(patientPseudonym), AccessOutcome.SUCCESS);
             decision = new Decision(null, null, null, false, true);
         }
+        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+    }
+
+    /** Opposes one research project; the caller has checked it is on the transparency portal's list. */
+    public Receipt opposeProject(Requester requester, PatientIdentity patient, String projectId) {
+        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+        Instant now = clock.instant();
+        Decision decision = commands.sendAndWait(new RegisterProjectOppositionCommand(patientPseudonym, pseudonyms,
+                projectId, UUID.randomUUID().toString(), reference("OPJ", now), now, origin(requester),
+                access(requester, new Access(requester.role(), "opposition to project " + projectId,
+                        AccessAction.CREATE, "Consent"), patientPseudonym)));
+        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+    }
+
+    public Receipt withdrawProject(Requester requester, PatientIdentity patient, String projectId) {
+        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+        Instant now = clock.instant();
+        Decision decision = commands.sendAndWait(new WithdrawProjectOppositionCommand(patientPseudonym, pseudonyms,
+                projectId, UUID.randomUUID().toString(), reference("WPJ", now), now, origin(requester),
+                access(requester, new Access(requester.role(), "withdrawal of opposition to project " + projectId,
+                        AccessAction.UPDATE, "Consent"), patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 

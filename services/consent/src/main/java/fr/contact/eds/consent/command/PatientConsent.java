@@ -7,8 +7,12 @@ import fr.contact.eds.consent.api.EraseDataCommand;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.PatientDataErasedEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
+import fr.contact.eds.consent.api.RegisterProjectOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
+import fr.contact.eds.consent.api.WithdrawProjectOppositionCommand;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
@@ -37,6 +41,7 @@ public class PatientConsent {
     private Instant effectiveAt;
     private DecisionOrigin origin;
     private final Set<String> pseudonyms = new LinkedHashSet<>();
+    private final java.util.Map<String, ProjectDecision> projectOppositions = new java.util.HashMap<>();
     private String erasureReference;
     private Instant erasedAt;
 
@@ -72,6 +77,37 @@ public class PatientConsent {
                 command.reference(), command.effectiveAt(), command.origin()));
         apply(command.access());
         return inForce(false);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Decision handle(RegisterProjectOppositionCommand command) {
+        requireAccess(command.access());
+        ProjectDecision inForce = projectOppositions.get(command.projectId());
+        if (inForce == null) {
+            apply(new ProjectOppositionRegisteredEvent(command.patientPseudonym(), union(command.pseudonyms()),
+                    command.projectId(), command.decisionId(), command.reference(), command.effectiveAt(),
+                    command.origin()));
+            apply(command.access());
+            return new Decision(command.decisionId(), command.reference(), command.effectiveAt(), true, false);
+        }
+        apply(command.access());
+        return new Decision(inForce.decisionId(), inForce.reference(), inForce.effectiveAt(), true, true);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Decision handle(WithdrawProjectOppositionCommand command) {
+        requireAccess(command.access());
+        if (!projectOppositions.containsKey(command.projectId())) {
+            apply(command.access());
+            return new Decision(null, null, null, false, true);
+        }
+        apply(new ProjectOppositionWithdrawnEvent(command.patientPseudonym(), union(command.pseudonyms()),
+                command.projectId(), command.decisionId(), command.reference(), command.effectiveAt(),
+                command.origin()));
+        apply(command.access());
+        return new Decision(command.decisionId(), command.reference(), command.effectiveAt(), false, false);
     }
 
     /**
@@ -119,6 +155,23 @@ public class PatientConsent {
         origin = event.origin();
         pseudonyms.addAll(event.pseudonyms());
     }
+
+    @EventSourcingHandler
+    void on(ProjectOppositionRegisteredEvent event) {
+        patientPseudonym = event.patientPseudonym();
+        projectOppositions.put(event.projectId(), new ProjectDecision(event.decisionId(),
+                event.reference(), event.effectiveAt()));
+        pseudonyms.addAll(event.pseudonyms());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectOppositionWithdrawnEvent event) {
+        projectOppositions.remove(event.projectId());
+        pseudonyms.addAll(event.pseudonyms());
+    }
+
+    /** The decision in force for one project. */
+    private record ProjectDecision(String decisionId, String reference, Instant effectiveAt) {}
 
     @EventSourcingHandler
     void on(PatientDataErasedEvent event) {

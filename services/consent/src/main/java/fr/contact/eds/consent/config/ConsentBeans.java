@@ -1,9 +1,12 @@
 package fr.contact.eds.consent.config;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.mongodb.client.MongoClient;
 import fr.contact.eds.consent.command.PatientConsent;
+import fr.contact.eds.consent.query.KnownProjects;
 import fr.contact.eds.consent.query.PseudonymIndex;
 import fr.contact.eds.platform.axon.AxonModule;
+import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -25,10 +28,16 @@ public class ConsentBeans {
 
     @Produces
     @Singleton
-    AxonModule consentModule(PseudonymIndex index) {
+    KnownProjects knownProjects(MongoClient mongo, PlatformConfig config) {
+        return new KnownProjects(mongo.getDatabase(config.readModel().database()));
+    }
+
+    @Produces
+    @Singleton
+    AxonModule consentModule(PseudonymIndex index, KnownProjects projects) {
         return (Configurer configurer) -> {
             configurer.configureAggregate(PatientConsent.class);
-            configurer.eventProcessing().registerEventHandler(c -> index);
+            configurer.eventProcessing().registerEventHandler(c -> index).registerEventHandler(c -> projects);
         };
     }
 }

@@ -3,6 +3,8 @@ package fr.contact.eds.consent.query;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.PatientDataErasedEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
@@ -41,13 +43,19 @@ public class ConsentHistory {
         eventStore.readEvents(patientPseudonym).asStream().map(Message::getPayload).forEach(payload -> {
             if (payload instanceof OppositionRegisteredEvent e && !restates(history, e.decisionId())) {
                 history.add(new DecisionRecord(e.decisionId(), e.reference(), DecisionRecord.Kind.OPPOSITION,
-                        e.effectiveAt(), e.origin()));
+                        e.effectiveAt(), e.origin(), null));
             } else if (payload instanceof OppositionWithdrawnEvent e) {
                 history.add(new DecisionRecord(e.decisionId(), e.reference(), DecisionRecord.Kind.WITHDRAWAL,
-                        e.effectiveAt(), e.origin()));
+                        e.effectiveAt(), e.origin(), null));
             } else if (payload instanceof PatientDataErasedEvent e) {
                 history.add(new DecisionRecord(e.reference(), e.reference(), DecisionRecord.Kind.ERASURE,
-                        e.erasedAt(), e.origin()));
+                        e.erasedAt(), e.origin(), null));
+            } else if (payload instanceof ProjectOppositionRegisteredEvent e) {
+                history.add(new DecisionRecord(e.decisionId(), e.reference(), DecisionRecord.Kind.PROJECT_OPPOSITION,
+                        e.effectiveAt(), e.origin(), e.projectId()));
+            } else if (payload instanceof ProjectOppositionWithdrawnEvent e) {
+                history.add(new DecisionRecord(e.decisionId(), e.reference(), DecisionRecord.Kind.PROJECT_WITHDRAWAL,
+                        e.effectiveAt(), e.origin(), e.projectId()));
             }
         });
         return new ConsentStatus(patientPseudonym, history);

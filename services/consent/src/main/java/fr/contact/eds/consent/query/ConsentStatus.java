@@ -13,11 +13,24 @@ public record ConsentStatus(String patientPseudonym, List<DecisionRecord> histor
     /** The latest opposition or withdrawal. */
     public Optional<DecisionRecord> inForce() {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).kind() != DecisionRecord.Kind.ERASURE) {
+            if (history.get(i).aboutAllReuse()) {
                 return Optional.of(history.get(i));
             }
         }
         return Optional.empty();
+    }
+
+    /** The projects the patient opposes now, each by its latest decision. */
+    public java.util.Set<String> opposedProjects() {
+        java.util.Set<String> projects = new java.util.LinkedHashSet<>();
+        for (DecisionRecord d : history) {
+            if (d.kind() == DecisionRecord.Kind.PROJECT_OPPOSITION) {
+                projects.add(d.projectId());
+            } else if (d.kind() == DecisionRecord.Kind.PROJECT_WITHDRAWAL) {
+                projects.remove(d.projectId());
+            }
+        }
+        return projects;
     }
 
     public boolean opposed() {

@@ -33,7 +33,7 @@ final class ConsentFhir {
             DecisionRecord decision = history.get(i);
             if (decision.kind() == DecisionRecord.Kind.OPPOSITION) {
                 DecisionRecord withdrawal = history.stream().skip(i + 1L)
-                        .filter(d -> d.kind() != DecisionRecord.Kind.ERASURE).findFirst().orElse(null);
+                        .filter(DecisionRecord::aboutAllReuse).findFirst().orElse(null);
                 bundle.addEntry().setResource(consent(status.patientPseudonym(), decision, withdrawal));
             }
         }

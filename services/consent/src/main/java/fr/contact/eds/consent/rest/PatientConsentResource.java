@@ -7,8 +7,10 @@ import fr.contact.eds.consent.command.ConsentDecisions.Requester;
 import fr.contact.eds.consent.command.Receipt;
 import fr.contact.eds.consent.query.ConsentHistory;
 import fr.contact.eds.consent.query.ConsentStatus;
+import fr.contact.eds.consent.query.KnownProjects;
 import fr.contact.eds.platform.patient.IdentityInput;
 import fr.contact.eds.platform.patient.TokenIdentity;
+import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
@@ -46,6 +48,8 @@ public class PatientConsentResource {
     JsonWebToken token;
     @Inject
     FhirContext fhir;
+    @Inject
+    KnownProjects knownProjects;
 
     /** Empty, or {@code child} when a parent or legal guardian acts for a minor child. */
     public record ForWhom(IdentityInput child) {}
@@ -96,6 +100,45 @@ public class PatientConsentResource {
     private ConsentStatus ownStatus() {
         String patientPseudonym = decisions.patientPseudonymOf(TokenIdentity.of(token));
         return history.revealTo(currentActor.get(), Roles.PATIENT, patientPseudonym);
+    }
+
+    /** One project from the transparency portal; {@code child} when a parent acts for a minor child. */
+    public record ProjectDecisionInput(String projectId, IdentityInput child) {
+
+        ForWhom forWhom() {
+            return new ForWhom(child);
+        }
+    }
+
+    @POST
+    @Path("/project-oppositions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response opposeProject(ProjectDecisionInput body) {
+        String title = knownProject(body);
+        boolean forAChild = forAChild(body.forWhom());
+        Receipt receipt = decisions.opposeProject(requester(forAChild), patient(body.forWhom()), body.projectId());
+        return ReceiptView.ofProject(receipt, forAChild, body.projectId(), title).created();
+    }
+
+    @POST
+    @Path("/project-withdrawals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReceiptView withdrawProject(ProjectDecisionInput body) {
+        String title = knownProject(body);
+        boolean forAChild = forAChild(body.forWhom());
+        return ReceiptView.ofProject(decisions.withdrawProject(requester(forAChild), patient(body.forWhom()),
+                body.projectId()), forAChild, body.projectId(), title);
+    }
+
+    /** The project's title, if it is on the transparency portal's list; 404 otherwise. */
+    private String knownProject(ProjectDecisionInput body) {
+        if (body == null || body.projectId() == null || body.projectId().isBlank()) {
+            throw ProblemException.badRequest("projectId", "Which project? Give its id from the transparency portal");
+        }
+        return knownProjects.title(body.projectId()).orElseThrow(() -> ProblemException.notFound(
+                "No project " + body.projectId() + " on the transparency portal"));
     }
 
     private static boolean forAChild(ForWhom body) {

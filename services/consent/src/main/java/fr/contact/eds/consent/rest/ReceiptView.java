@@ -26,6 +26,21 @@ public record ReceiptView(String reference, String decisionId, String status, In
                 decision.repeated(), receipt.position());
     }
 
+    static ReceiptView ofProject(Receipt receipt, boolean forAChild, String projectId, String title) {
+        var decision = receipt.decision();
+        String whose = forAChild ? "the child's data" : "your data";
+        String project = "project " + projectId + " (" + title + ")";
+        String covers = decision.opposed()
+                ? "No use of " + whose + " by research " + project + ": its next extracts leave it out; other uses "
+                        + "are unaffected"
+                : decision.decisionId() == null ? "Nothing: no opposition to " + project + " was registered"
+                        : "Opposition to " + project + " withdrawn";
+        return new ReceiptView(decision.reference(), decision.decisionId(), decision.opposed()
+                ? "opposed-to-project"
+                : "not-opposed-to-project", decision.effectiveAt(), covers,
+                decision.repeated(), receipt.position());
+    }
+
     static ReceiptView of(Receipt receipt, boolean forAChild) {
         var decision = receipt.decision();
         String whose = forAChild ? "the child's data" : "your data";

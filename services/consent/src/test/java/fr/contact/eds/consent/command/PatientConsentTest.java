@@ -6,8 +6,12 @@ import fr.contact.eds.consent.api.EraseDataCommand;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.PatientDataErasedEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
+import fr.contact.eds.consent.api.RegisterProjectOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
+import fr.contact.eds.consent.api.WithdrawProjectOppositionCommand;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
@@ -142,6 +146,48 @@ class PatientConsentTest {
                     .when(withdraw("d-3", TUESDAY))
                     .expectEvents(ACCESS)
                     .expectResultMessagePayload(new Decision("d-2", "WDR-2", MONDAY, false, true));
+        }
+    }
+
+    @Nested
+    class OpposingOneProject {
+
+        private RegisterProjectOppositionCommand opposeProject(String projectId, String decisionId) {
+            return new RegisterProjectOppositionCommand(PATIENT, List.of(PATIENT), projectId, decisionId, "OPJ-1",
+                    MONDAY, ONLINE, ACCESS);
+        }
+
+        private ProjectOppositionRegisteredEvent opposedTo(String projectId, String decisionId) {
+            return new ProjectOppositionRegisteredEvent(PATIENT, List.of(PATIENT), projectId, decisionId, "OPJ-1",
+                    MONDAY, ONLINE);
+        }
+
+        @Test
+        void registersAnOppositionToOneProjectLeavingOtherUsesAlone() {
+            fixture.givenNoPriorActivity().when(opposeProject("prj-1", "d-1"))
+                    .expectEvents(opposedTo("prj-1", "d-1"), ACCESS)
+                    .expectResultMessagePayload(new Decision("d-1", "OPJ-1", MONDAY, true, false));
+        }
+
+        @Test
+        void answersARepeatWithTheDecisionInForce() {
+            fixture.given(opposedTo("prj-1", "d-1")).when(opposeProject("prj-1", "d-2")).expectEvents(ACCESS)
+                    .expectResultMessagePayload(new Decision("d-1", "OPJ-1", MONDAY, true, true));
+        }
+
+        @Test
+        void opposesAnotherProjectSeparately() {
+            fixture.given(opposedTo("prj-1", "d-1")).when(opposeProject("prj-2", "d-2"))
+                    .expectEvents(opposedTo("prj-2", "d-2"), ACCESS);
+        }
+
+        @Test
+        void withdrawsTheOppositionToThatProjectOnly() {
+            fixture.given(opposedTo("prj-1", "d-1"), opposedTo("prj-2", "d-2"))
+                    .when(new WithdrawProjectOppositionCommand(PATIENT, List.of(PATIENT), "prj-1", "d-3", "WPJ-1",
+                            TUESDAY, ONLINE, ACCESS))
+                    .expectEvents(new ProjectOppositionWithdrawnEvent(PATIENT, List.of(PATIENT), "prj-1", "d-3",
+                            "WPJ-1", TUESDAY, ONLINE), ACCESS);
         }
     }
 }

@@ -26,6 +26,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,12 @@ class ConsentResourceTest {
     SubjectKeys subjectKeys;
     @Inject
     Pseudonymiser pseudonymiser;
+    @Inject
+    fr.contact.eds.consent.query.KnownProjects knownProjects;
 
     /** A fresh, valid qualified INS: NIR of a woman born in Paris, and its control key. */
     static String newIns() {
-        String nir = "2850375056" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String nir = "2850375" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
     }
 
@@ -201,6 +204,52 @@ class ConsentResourceTest {
                     .body("entry[0].resource.provision.purpose[0].code", equalTo("HRESCH"))
                     .body("entry[0].resource.policyRule.coding[0].code", equalTo("OPTOUT"))
                     .body("entry[0].resource.scope.coding[0].code", equalTo("research"));
+        }
+    }
+
+    @Nested
+    class OpposingOneProject {
+
+        private String approvedProject() {
+            String projectId = "prj-" + java.util.UUID.randomUUID();
+            var proposal = new fr.contact.eds.catalog.api.ProjectProposal("Asthma at night", "Inserm", List.of("A"),
+                    "p", "j", List.of("unscheduled-care-episodes"), List.of("person.sex"), "MR-004",
+                    LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2099, 1, 1), "article",
+                    List.of(), false);
+            var store = axon.configuration().eventStore();
+            store.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(
+                    new fr.contact.eds.catalog.api.ProjectDraftedEvent(projectId, "r-1", proposal, Instant.now())));
+            store.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(
+                    new fr.contact.eds.catalog.api.ProjectApprovedEvent(projectId, null, Instant.now())));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (knownProjects.title(projectId).isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return projectId;
+        }
+
+        @Test
+        void opposesOneApprovedProjectAndWithdrawsIt() {
+            String ins = newIns();
+            String projectId = approvedProject();
+            asPatient(ins).body("{\"projectId\": \"" + projectId + "\"}").post("/patients/me/project-oppositions")
+                    .then().statusCode(201).body("status", equalTo("opposed-to-project"))
+                    .body("covers", org.hamcrest.Matchers.containsString("Asthma at night"));
+            asPatient(ins).body("{\"projectId\": \"" + projectId + "\"}").post("/patients/me/project-oppositions")
+                    .then().statusCode(200).body("repeated", equalTo(true));
+            asPatient(ins).get("/patients/me/consent").then().body("status", equalTo("not-opposed"))
+                    .body("opposedProjects", org.hamcrest.Matchers.contains(projectId));
+            asPatient(ins).body("{\"projectId\": \"" + projectId + "\"}").post("/patients/me/project-withdrawals")
+                    .then().statusCode(200).body("status", equalTo("not-opposed-to-project"));
+            asPatient(ins).get("/patients/me/consent").then().body("opposedProjects", hasSize(0));
+        }
+
+        @Test
+        void refusesAProjectThatIsNotOnThePortal() {
+            asPatient(newIns()).body("{\"projectId\": \"prj-unknown\"}").post("/patients/me/project-oppositions")
+                    .then().statusCode(404);
+            asPatient(newIns()).body("{}").post("/patients/me/project-oppositions").then().statusCode(400)
+                    .body("field", equalTo("projectId"));
         }
     }
 

@@ -54,7 +54,7 @@ class ConsentGateTest {
 
     /** A fresh, valid qualified INS for a woman born in August 1955, like the example patient. */
     private static String newIns() {
-        String nir = "2550814168" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String nir = "2550814" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
     }
 

@@ -1,0 +1,22 @@
+package fr.contact.eds.consent.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The patient objects to the reuse of their data by one research project (from the transparency portal's list) from
+ * {@code effectiveAt} on; other uses are unaffected. {@code pseudonyms}: every pseudonym their data may be under.
+ */
+public record ProjectOppositionRegisteredEvent(
+        String patientPseudonym,
+        List<String> pseudonyms,
+        String projectId,
+        String decisionId,
+        String reference,
+        Instant effectiveAt,
+        DecisionOrigin origin) {
+
+    public ProjectOppositionRegisteredEvent {
+        pseudonyms = List.copyOf(pseudonyms);
+    }
+}

@@ -1,0 +1,22 @@
+package fr.contact.eds.consent.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The patient withdraws their objection to one research project, from
+ * {@code effectiveAt} on. {@code pseudonyms}: every pseudonym their data may be under.
+ */
+public record ProjectOppositionWithdrawnEvent(
+        String patientPseudonym,
+        List<String> pseudonyms,
+        String projectId,
+        String decisionId,
+        String reference,
+        Instant effectiveAt,
+        DecisionOrigin origin) {
+
+    public ProjectOppositionWithdrawnEvent {
+        pseudonyms = List.copyOf(pseudonyms);
+    }
+}

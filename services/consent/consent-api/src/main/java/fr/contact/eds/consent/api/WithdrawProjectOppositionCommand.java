@@ -1,0 +1,22 @@
+package fr.contact.eds.consent.api;
+
+import fr.contact.eds.platform.api.AccessRecordedEvent;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Withdraw the patient's opposition to one research project; withdrawing none is not an error. */
+public record WithdrawProjectOppositionCommand(
+        @TargetAggregateIdentifier String patientPseudonym,
+        List<String> pseudonyms,
+        String projectId,
+        String decisionId,
+        String reference,
+        Instant effectiveAt,
+        DecisionOrigin origin,
+        AccessRecordedEvent access) {
+
+    public WithdrawProjectOppositionCommand {
+        pseudonyms = List.copyOf(pseudonyms);
+    }
+}

@@ -1,0 +1,57 @@
+package fr.contact.eds.consent.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import fr.contact.eds.catalog.api.ProjectApprovedEvent;
+import fr.contact.eds.catalog.api.ProjectDraftedEvent;
+import fr.contact.eds.catalog.api.ProjectRevisedEvent;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+
+/**
+ * The projects patients may oppose one by one: those the CSE approved, as the transparency portal lists them.
+ * Drafts are kept (title only) so that an approval arriving later finds its title.
+ */
+@ProcessingGroup(KnownProjects.PROCESSOR)
+public class KnownProjects {
+
+    public static final String PROCESSOR = "consent-projects";
+
+    private final MongoCollection<Document> projects;
+
+    public KnownProjects(MongoDatabase database) {
+        this.projects = database.getCollection("knownProjects");
+    }
+
+    @EventHandler
+    void on(ProjectDraftedEvent event) {
+        title(event.projectId(), event.proposal().title());
+    }
+
+    @EventHandler
+    void on(ProjectRevisedEvent event) {
+        title(event.projectId(), event.proposal().title());
+    }
+
+    @EventHandler
+    void on(ProjectApprovedEvent event) {
+        projects.updateOne(Filters.eq("_id", event.projectId()),
+                new Document("$set", new Document("approved", true)), new com.mongodb.client.model.UpdateOptions()
+                        .upsert(true));
+    }
+
+    /** The title of an approved project. */
+    public Optional<String> title(String projectId) {
+        return Optional.ofNullable(projects.find(Filters.and(Filters.eq("_id", projectId),
+                Filters.eq("approved", true))).first()).map(d -> d.getString("title"));
+    }
+
+    private void title(String projectId, String title) {
+        projects.updateOne(Filters.eq("_id", projectId), new Document("$set", new Document("title", title)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+}
