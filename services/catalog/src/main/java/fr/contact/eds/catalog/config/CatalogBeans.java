@@ -8,6 +8,7 @@ import fr.contact.eds.catalog.query.ExtractJobs;
 import fr.contact.eds.catalog.query.ProjectProjection;
 import fr.contact.eds.catalog.query.ProjectPseudonyms;
 import fr.contact.eds.catalog.query.Projects;
+import fr.contact.eds.catalog.query.PublicStatistics;
 import fr.contact.eds.catalog.query.ResearchProjection;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.platform.config.PlatformConfig;
@@ -36,6 +37,12 @@ public class CatalogBeans {
     @Singleton
     DatasetCatalogue datasetCatalogue(MongoClient mongo, PlatformConfig config) {
         return new DatasetCatalogue(mongo.getDatabase(config.readModel().database()), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    PublicStatistics publicStatistics(MongoClient mongo, PlatformConfig config) {
+        return new PublicStatistics(mongo.getDatabase(config.readModel().database()));
     }
 
     /** Extracts are built one at a time, in the background; the request answers at once with the job. */

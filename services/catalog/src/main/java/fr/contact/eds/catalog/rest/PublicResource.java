@@ -3,16 +3,22 @@ package fr.contact.eds.catalog.rest;
 import fr.contact.eds.catalog.query.DatasetCatalogue;
 import fr.contact.eds.catalog.query.ProjectView;
 import fr.contact.eds.catalog.query.Projects;
+import fr.contact.eds.catalog.query.PublicStatistics;
+import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +37,8 @@ public class PublicResource {
     Projects projects;
     @Inject
     DatasetCatalogue catalogue;
+    @Inject
+    PublicStatistics statistics;
 
     @GET
     @Path("projects")
@@ -44,6 +52,43 @@ public class PublicResource {
     @Produces({MediaType.APPLICATION_JSON, DatasetResource.TURTLE, DatasetResource.JSON_LD})
     public Response datasets(@Context HttpHeaders headers) {
         return DatasetResource.negotiated(catalogue.all(), headers);
+    }
+
+    /**
+     * Episode counts between {@code from} and {@code to} (dates, default: the last twelve months) grouped by any of
+     * month, departement, modality, ageBand (comma-separated; default month).
+     */
+    @GET
+    @Path("statistics")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PublicStatistics.Table statistics(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy) {
+        LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        LocalDate start = date("from", from, end.minusMonths(12));
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("from", "from must be before to");
+        }
+        List<String> dimensions = groupBy == null || groupBy.isBlank() ? List.of("month")
+                : Arrays.stream(groupBy.split(",")).map(String::strip).toList();
+        for (String dimension : dimensions) {
+            if (!PublicStatistics.DIMENSIONS.contains(dimension)) {
+                throw ProblemException.badRequest("groupBy", "Unknown dimension " + dimension + "; valid ones: "
+                        + String.join(", ", PublicStatistics.DIMENSIONS));
+            }
+        }
+        return statistics.count(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                end.atStartOfDay(ZoneOffset.UTC).toInstant(), dimensions);
+    }
+
+    private static LocalDate date(String field, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "Expected a date as yyyy-mm-dd");
+        }
     }
 
     private static PublicProject publicView(ProjectView p) {

@@ -67,6 +67,27 @@ class DatasetResourceTest {
     }
 
     @Test
+    void countsEpisodesForEveryoneSuppressingSmallCells() {
+        for (int i = 0; i < 12; i++) {
+            String patient = "v1.stat-" + UUID.randomUUID();
+            publish(new EpisodeOpenedEvent("ep-" + UUID.randomUUID(), "sos-stat", patient, 1, keys.keyIdFor(patient),
+                    "M", 8, i < 11 ? "2-14" : "0-1", 2018, i < 11 ? "971" : "972",
+                    Instant.parse("2024-05-0" + (1 + i % 9) + "T10:00:00Z")));
+        }
+        assertThat(barrier.awaitHead(ResearchProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
+        var table = given().queryParam("from", "2024-05-01").queryParam("to", "2024-06-01")
+                .queryParam("groupBy", "departement,ageBand").get("/public/statistics").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(table.getString("cells.find { it.keys.departement == '971' }.count")).isEqualTo("11");
+        assertThat(table.getString("cells.find { it.keys.departement == '972' }.count")).isEqualTo("<11");
+        assertThat(table.getInt("suppressedCells")).isEqualTo(1);
+        given().queryParam("groupBy", "patient").get("/public/statistics").then().statusCode(400)
+                .body("field", equalTo("groupBy"));
+        given().queryParam("from", "last year").get("/public/statistics").then().statusCode(400)
+                .body("field", equalTo("from"));
+    }
+
+    @Test
     void flagsADescriptionUntilTheStewardReviewsIt() {
         String input = """
                 {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
