@@ -228,6 +228,82 @@ class SystemIT {
         assertThat(verified.output()).contains("match the signed tree head", "is in the signed tree");
     }
 
+    @Test
+    void leavesOutOfTheNextExtractAPatientWhoOpposesAfterTheCseApproved() throws Exception {
+        String nir = "1720531" + String.format("%06d", (int) (Math.random() * 1_000_000));
+        String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+        String association = tokenWith("association", "e2e-software", "association=sos-e2e-research");
+        String example = Files
+                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
+                .replace("255081416802538", ins).replace("B-2026-000123", "B-" + nir)
+                .replaceAll("\\s*\\n\\s*", " ");
+        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+
+        String researcher = tokenWith("researcher", "e2e-researcher-" + nir, "organisation=inserm");
+        String proposal = """
+                {"title": "E2E bronchiolitis", "organisation": "Inserm", "team": ["A. Martin"], "purpose": "Describe",
+                 "justification": "None covers it", "datasets": ["unscheduled-care-episodes"],
+                 "variables": ["person.sex", "visit.modality", "condition.diagnoses"], "legalFramework": "MR-004",
+                 "dataFrom": "2020-01-01", "dataTo": "2030-12-31", "projectEnd": "2099-12-31",
+                 "publicationPlan": "Article", "permitUsers": [], "shiftDates": true}
+                """;
+        HttpResponse<String> drafted = send("POST", contact.url("catalog") + "/projects", researcher, proposal);
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String projectId = JSON.readTree(drafted.body()).get("projectId").asText();
+        String project = contact.url("catalog") + "/projects/" + projectId;
+        assertThat(send("POST", project + "/submission", researcher, "").statusCode()).isEqualTo(200);
+        assertThat(send("POST", project + "/review", tokenWith("cse-member", "e2e-chair", "x=y"), "").statusCode())
+                .isEqualTo(200);
+        String decision = "";
+        for (String member : List.of("cse-a", "cse-b", "cse-c")) {
+            String seat = member.equals("cse-a") ? "cse_seat=patient-representative" : "x=y";
+            decision = send("POST", project + "/opinions", tokenWith("cse-member", "e2e-" + member, seat),
+                    "{\"opinion\": \"approve\"}").body();
+        }
+        assertThat(JSON.readTree(decision).get("state").asText()).isEqualTo("APPROVED");
+        assertThat(send("POST", project + "/activation", researcher, "").statusCode()).isEqualTo(200);
+
+        JsonNode first = finishedExtract(project, researcher);
+        int included = first.get("manifest").get("includedPersons").asInt();
+        assertThat(included).isPositive();
+
+        String patient = tokenWith("patient", "e2e-patient-" + nir, "ins=" + ins);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> opposed;
+        do { // consent learns of the approved project from the catalog's events
+            opposed = send("POST", contact.url("consent") + "/patients/me/project-oppositions", patient,
+                    "{\"projectId\": \"" + projectId + "\"}");
+            Thread.sleep(opposed.statusCode() == 404 ? 100 : 0);
+        } while (opposed.statusCode() == 404 && System.nanoTime() < deadline);
+        assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
+
+        JsonNode second = finishedExtract(project, researcher);
+        assertThat(second.get("requestPosition").asLong())
+                .isGreaterThanOrEqualTo(JSON.readTree(opposed.body()).get("position").asLong());
+        assertThat(second.get("manifest").get("includedPersons").asInt()).isEqualTo(included - 1);
+        assertThat(second.get("manifest").get("excludedPersons").asInt()).isGreaterThanOrEqualTo(1);
+        HttpResponse<String> person = call("GET", project + "/extracts/" + second.get("extractId").asText()
+                + "/files/PERSON.csv", researcher);
+        assertThat(person.statusCode()).isEqualTo(200);
+        assertThat(person.body()).startsWith("person_id,gender_concept_id,year_of_birth");
+    }
+
+    private static JsonNode finishedExtract(String project, String researcher) throws Exception {
+        HttpResponse<String> requested = send("POST", project + "/extracts", researcher, "");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String job = project + "/extracts/" + JSON.readTree(requested.body()).get("extractId").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = JSON.readTree(call("GET", job, researcher).body());
+            if (!List.of("queued", "running").contains(status.get("status").asText())) {
+                assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("completed");
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("extract " + job + " did not finish");
+    }
+
     /** How many episodes of the association the episodes service shows, as of an event-store position. */
     private static long episodesOf(String association, String token, long after) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

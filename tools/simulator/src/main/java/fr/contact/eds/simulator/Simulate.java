@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bundle a line, for history import and benchmarks) or {@code --url <ingestion> --keys <dir>} (posts each
  * bundle as its association, with tokens signed by the local key pair; with {@code --consent-url}, patients who
  * oppose do so after their first episode); or {@code --bench N --url --keys}
- * for the intake benchmark.
+ * for the intake benchmark; or {@code --bench-propagation N --consent-url --episodes-url --catalog-url --keys} for the
+ * opposition propagation benchmark.
  */
 public final class Simulate {
 
@@ -39,6 +40,14 @@ public final class Simulate {
         LocalDate end = LocalDate.parse(options.getOrDefault("end", LocalDate.now().toString()));
         EpisodeGenerator generator = new EpisodeGenerator(seed);
         BundleWriter writer = new BundleWriter(FhirContext.forR4());
+        if (options.containsKey("bench-propagation")) {
+            new PropagationBenchmark(options.get("consent-url"), new java.util.LinkedHashMap<>(Map.of(
+                    "episodes", options.get("episodes-url"), "catalog-research", options.get("catalog-url"))),
+                    LocalKeys.ensure(Path.of(options.get("keys")))).run(
+                            Integer.parseInt(
+                                    options.get("bench-propagation")));
+            return;
+        }
         if (options.containsKey("bench")) {
             new IntakeBenchmark(options.get("url"), LocalKeys.ensure(Path.of(options.get("keys"))))
                     .run(Integer.parseInt(options.get("bench")), seed);
