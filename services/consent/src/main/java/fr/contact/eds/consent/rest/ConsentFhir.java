@@ -22,6 +22,7 @@ final class ConsentFhir {
     static final String FHIR_JSON = "application/fhir+json";
     private static final String PSEUDONYM_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/patient-pseudonym";
     private static final String RECEIPT_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/consent-receipt";
+    private static final String PROJECT_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/research-project";
     private static final String LETTER_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/dpo-letter";
 
     private ConsentFhir() {}
@@ -35,6 +36,18 @@ final class ConsentFhir {
                 DecisionRecord withdrawal = history.stream().skip(i + 1L)
                         .filter(DecisionRecord::aboutAllReuse).findFirst().orElse(null);
                 bundle.addEntry().setResource(consent(status.patientPseudonym(), decision, withdrawal));
+            } else if (decision.kind() == DecisionRecord.Kind.PROJECT_OPPOSITION) {
+                DecisionRecord withdrawal = history.stream().skip(i + 1L)
+                        .filter(d -> d.kind() == DecisionRecord.Kind.PROJECT_WITHDRAWAL
+                                && d.projectId().equals(decision.projectId()))
+                        .findFirst().orElse(null);
+                Consent consent = consent(status.patientPseudonym(), decision, withdrawal);
+                // Denied to this study's team only: the project is the recipient the provision names.
+                consent.getProvision().addActor().setRole(concept(
+                        "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP"))
+                        .setReference(new Reference().setType("ResearchStudy").setIdentifier(new Identifier()
+                                .setSystem(PROJECT_SYSTEM).setValue(decision.projectId())));
+                bundle.addEntry().setResource(consent);
             }
         }
         return bundle;

@@ -102,6 +102,22 @@ public class PatientConsentResource {
         return history.revealTo(currentActor.get(), Roles.PATIENT, patientPseudonym);
     }
 
+    /**
+     * A parent or legal guardian reads the status of their minor child (POST: the child's identity is in the body,
+     * never in a URL). Recorded as an access by the guardian.
+     */
+    @POST
+    @Path("/child-consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusView childStatus(ForWhom body) {
+        if (!forAChild(body)) {
+            throw ProblemException.badRequest("child", "The child's identity is required");
+        }
+        String childPseudonym = decisions.patientPseudonymOf(patient(body));
+        return StatusView.of(history.revealTo(currentActor.get(), Roles.PATIENT, childPseudonym));
+    }
+
     /** One project from the transparency portal; {@code child} when a parent acts for a minor child. */
     public record ProjectDecisionInput(String projectId, IdentityInput child) {
 

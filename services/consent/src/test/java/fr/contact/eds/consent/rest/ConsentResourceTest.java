@@ -239,6 +239,9 @@ class ConsentResourceTest {
                     .then().statusCode(200).body("repeated", equalTo(true));
             asPatient(ins).get("/patients/me/consent").then().body("status", equalTo("not-opposed"))
                     .body("opposedProjects", org.hamcrest.Matchers.contains(projectId));
+            asPatient(ins).accept("application/fhir+json").get("/patients/me/consent").then().statusCode(200)
+                    .body("entry[0].resource.provision.actor[0].reference.identifier.value", equalTo(projectId))
+                    .body("entry[0].resource.status", equalTo("active"));
             asPatient(ins).body("{\"projectId\": \"" + projectId + "\"}").post("/patients/me/project-withdrawals")
                     .then().statusCode(200).body("status", equalTo("not-opposed-to-project"));
             asPatient(ins).get("/patients/me/consent").then().body("opposedProjects", hasSize(0));
@@ -266,6 +269,23 @@ class ConsentResourceTest {
                     + LocalDate.now().minusYears(9) + "\", \"sex\": \"female\"}}")
                     .post("/dpo-office/consent-status").then().statusCode(200)
                     .body("status", equalTo("opposed")).body("history[0].byGuardian", equalTo(true));
+        }
+
+        @Test
+        void letsAParentReadTheirChildsStatusOnline() {
+            String parent = newIns();
+            LocalDate born = LocalDate.now().minusYears(7).minusDays(ThreadLocalRandom.current().nextInt(300));
+            String child = "{\"child\": {\"familyName\": \"Morel\", \"givenName\": \"Jade\", \"birthDate\": \""
+                    + born + "\", \"sex\": \"female\"}}";
+            asPatient(parent).body(child).post("/patients/me/child-consent").then().statusCode(200)
+                    .body("status", equalTo("not-opposed"));
+            asPatient(parent).body(child).post("/patients/me/oppositions").then().statusCode(201);
+            asPatient(parent).body(child).post("/patients/me/child-consent").then().statusCode(200)
+                    .body("status", equalTo("opposed")).body("history[0].byGuardian", equalTo(true));
+            asPatient(parent).body("{}").post("/patients/me/child-consent").then().statusCode(400)
+                    .body("field", equalTo("child"));
+            asPatient(parent).body(child.replace(born.toString(), born.minusYears(20).toString()))
+                    .post("/patients/me/child-consent").then().statusCode(403);
         }
 
         @Test
