@@ -164,12 +164,19 @@ class SystemIT {
 
         String steward = token("data-steward");
         assertThat(episodesOf("sos-e2e-consent", steward, 0)).isEqualTo(1);
+        String researcher = tokenWith("researcher", "e2e-researcher-consent-" + nir, "organisation=inserm");
+        String project = activeResearchProject(researcher);
+        int includedBefore = finishedExtract(project, researcher).get("manifest").get("includedPersons").asInt();
 
         HttpResponse<String> opposed = send("POST", contact.url("consent") + "/patients/me/oppositions", patient,
                 "{}");
         assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
         long receipt = JSON.readTree(opposed.body()).get("position").asLong();
         assertThat(episodesOf("sos-e2e-consent", steward, receipt)).as("hidden as of the receipt").isZero();
+        JsonNode extractAfter = finishedExtract(project, researcher);
+        assertThat(extractAfter.get("requestPosition").asLong()).isGreaterThanOrEqualTo(receipt);
+        assertThat(extractAfter.get("manifest").get("includedPersons").asInt()).as("left out of extracts")
+                .isEqualTo(includedBefore - 1);
         JsonNode afterOpposing = importOne(association, example.replace("B-2026-000123", "B-" + nir + "-2"));
         assertThat(afterOpposing.get("skippedByOpposition").asInt()).isEqualTo(1);
         assertThat(afterOpposing.get("accepted").asInt()).isZero();
@@ -240,28 +247,8 @@ class SystemIT {
         assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
 
         String researcher = tokenWith("researcher", "e2e-researcher-" + nir, "organisation=inserm");
-        String proposal = """
-                {"title": "E2E bronchiolitis", "organisation": "Inserm", "team": ["A. Martin"], "purpose": "Describe",
-                 "justification": "None covers it", "datasets": ["unscheduled-care-episodes"],
-                 "variables": ["person.sex", "visit.modality", "condition.diagnoses"], "legalFramework": "MR-004",
-                 "dataFrom": "2020-01-01", "dataTo": "2030-12-31", "projectEnd": "2099-12-31",
-                 "publicationPlan": "Article", "permitUsers": [], "shiftDates": true}
-                """;
-        HttpResponse<String> drafted = send("POST", contact.url("catalog") + "/projects", researcher, proposal);
-        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
-        String projectId = JSON.readTree(drafted.body()).get("projectId").asText();
-        String project = contact.url("catalog") + "/projects/" + projectId;
-        assertThat(send("POST", project + "/submission", researcher, "").statusCode()).isEqualTo(200);
-        assertThat(send("POST", project + "/review", tokenWith("cse-member", "e2e-chair", "x=y"), "").statusCode())
-                .isEqualTo(200);
-        String decision = "";
-        for (String member : List.of("cse-a", "cse-b", "cse-c")) {
-            String seat = member.equals("cse-a") ? "cse_seat=patient-representative" : "x=y";
-            decision = send("POST", project + "/opinions", tokenWith("cse-member", "e2e-" + member, seat),
-                    "{\"opinion\": \"approve\"}").body();
-        }
-        assertThat(JSON.readTree(decision).get("state").asText()).isEqualTo("APPROVED");
-        assertThat(send("POST", project + "/activation", researcher, "").statusCode()).isEqualTo(200);
+        String project = activeResearchProject(researcher);
+        String projectId = project.substring(project.lastIndexOf('/') + 1);
 
         JsonNode first = finishedExtract(project, researcher);
         int included = first.get("manifest").get("includedPersons").asInt();
@@ -286,6 +273,33 @@ class SystemIT {
                 + "/files/PERSON.csv", researcher);
         assertThat(person.statusCode()).isEqualTo(200);
         assertThat(person.body()).startsWith("person_id,gender_concept_id,year_of_birth");
+    }
+
+    /** A project drafted by {@code researcher}, approved by the CSE and activated; returns its URL. */
+    private static String activeResearchProject(String researcher) throws Exception {
+        String proposal = """
+                {"title": "E2E bronchiolitis", "organisation": "Inserm", "team": ["A. Martin"], "purpose": "Describe",
+                 "justification": "None covers it", "datasets": ["unscheduled-care-episodes"],
+                 "variables": ["person.sex", "visit.modality", "condition.diagnoses"], "legalFramework": "MR-004",
+                 "dataFrom": "2020-01-01", "dataTo": "2030-12-31", "projectEnd": "2099-12-31",
+                 "publicationPlan": "Article", "permitUsers": [], "shiftDates": true}
+                """;
+        HttpResponse<String> drafted = send("POST", contact.url("catalog") + "/projects", researcher, proposal);
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String project = contact.url("catalog") + "/projects/" + JSON.readTree(drafted.body()).get("projectId")
+                .asText();
+        assertThat(send("POST", project + "/submission", researcher, "").statusCode()).isEqualTo(200);
+        assertThat(send("POST", project + "/review", tokenWith("cse-member", "e2e-chair", "x=y"), "").statusCode())
+                .isEqualTo(200);
+        String decision = "";
+        for (String member : List.of("cse-a", "cse-b", "cse-c")) {
+            String seat = member.equals("cse-a") ? "cse_seat=patient-representative" : "x=y";
+            decision = send("POST", project + "/opinions", tokenWith("cse-member", "e2e-" + member, seat),
+                    "{\"opinion\": \"approve\"}").body();
+        }
+        assertThat(JSON.readTree(decision).get("state").asText()).isEqualTo("APPROVED");
+        assertThat(send("POST", project + "/activation", researcher, "").statusCode()).isEqualTo(200);
+        return project;
     }
 
     private static JsonNode finishedExtract(String project, String researcher) throws Exception {
