@@ -246,6 +246,17 @@ class ChartTest {
                 .hasMessageContaining("samplerRatio");
     }
 
+    @Test
+    void letsAPodWithoutItsSecretsRunSoItsReadinessCanSayWhichIsMissing() throws IOException {
+        for (Deployment deployment : ofKind(objects(render("")), Deployment.class)) {
+            for (EnvVar env : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+                if (env.getName().matches("CONTACT_(MASTER_KEY|PSEUDONYMISATION_KEYS|AUDIT_SIGNING_KEY)")) {
+                    assertThat(env.getValueFrom().getSecretKeyRef().getOptional()).as(env.getName()).isTrue();
+                }
+            }
+        }
+    }
+
     /** Hooks are not part of what helm template renders: the test hook is checked as written. */
     @Test
     void shipsAHelmTestThatChecksEveryEnabledServicesReadiness() throws IOException {

@@ -3,6 +3,7 @@ package fr.contact.eds.platform.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "contact")
 public interface PlatformConfig {
@@ -22,9 +23,9 @@ public interface PlatformConfig {
 
         /**
          * The master key (32 bytes, base64) that wraps each patient's key for personal data in events; from a secret
-         * (CONTACT_MASTER_KEY), the same in every service.
+         * (CONTACT_MASTER_KEY), the same in every service. Without it the service runs but is not ready, and says why.
          */
-        String masterKey();
+        Optional<String> masterKey();
     }
 
     interface EventStore {

@@ -45,7 +45,8 @@ public class SubjectKeys {
     @Inject
     public SubjectKeys(MongoClient mongo, PlatformConfig config) {
         this(mongo.getDatabase(config.eventStore().database()).getCollection("subjectKeys"),
-                Base64.getDecoder().decode(config.crypto().masterKey().strip()));
+                config.crypto().masterKey().filter(k -> !k.isBlank())
+                        .map(k -> Base64.getDecoder().decode(k.strip())).orElse(null));
     }
 
     /** A key store on this collection, for tools and benchmarks outside a service. */
@@ -53,12 +54,13 @@ public class SubjectKeys {
         return new SubjectKeys(keys, masterKey);
     }
 
+    /** {@code masterKey} null: no personal data can be written or read until one is configured. */
     SubjectKeys(MongoCollection<Document> keys, byte[] masterKey) {
-        if (masterKey.length != KEY_BYTES) {
+        if (masterKey != null && masterKey.length != KEY_BYTES) {
             throw new IllegalArgumentException("contact.crypto.master-key must be 32 bytes, base64-encoded");
         }
         this.keys = keys;
-        this.masterKey = new SecretKeySpec(masterKey, "AES");
+        this.masterKey = masterKey == null ? null : new SecretKeySpec(masterKey, "AES");
     }
 
     /** The key id of this patient's personal data, made on first use. */
@@ -130,12 +132,12 @@ public class SubjectKeys {
     }
 
     private String wrap(byte[] secret, String keyId) {
-        return Base64.getEncoder().encodeToString(FieldCipher.encrypt(masterKey, secret, keyId, random));
+        return Base64.getEncoder().encodeToString(FieldCipher.encrypt(masterKey(), secret, keyId, random));
     }
 
     private byte[] unwrap(String wrapped, String keyId) {
         try {
-            return FieldCipher.decrypt(masterKey, Base64.getDecoder().decode(wrapped), keyId);
+            return FieldCipher.decrypt(masterKey(), Base64.getDecoder().decode(wrapped), keyId);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Subject key " + keyId + " does not open with the master key", e);
         }
@@ -171,5 +173,16 @@ public class SubjectKeys {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         }
+    }
+
+    public boolean hasMasterKey() {
+        return masterKey != null;
+    }
+
+    private SecretKey masterKey() {
+        if (masterKey == null) {
+            throw new IllegalStateException("No master key: set CONTACT_MASTER_KEY (contact.crypto.master-key)");
+        }
+        return masterKey;
     }
 }

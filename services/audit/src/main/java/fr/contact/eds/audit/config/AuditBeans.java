@@ -67,7 +67,10 @@ public class AuditBeans {
     @Produces
     @Singleton
     Pseudonymiser pseudonymiser(AuditConfig config) {
-        return Pseudonymiser.fromSecret(config.pseudonymisation().keys(), config.pseudonymisation().currentVersion());
+        return Pseudonymiser.fromSecret(config.pseudonymisation().keys().filter(k -> !k.isBlank())
+                .orElseThrow(
+                        () -> new IllegalStateException("No pseudonymisation keys: set CONTACT_PSEUDONYMISATION_KEYS")),
+                config.pseudonymisation().currentVersion());
     }
 
     /** One sequence: entries take their place in the tree in event-store order. */

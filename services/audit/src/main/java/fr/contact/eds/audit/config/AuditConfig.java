@@ -15,7 +15,7 @@ public interface AuditConfig {
     interface Pseudonymisation {
 
         /** The keys ingestion pseudonymises with, to find a patient's own entries (CONTACT_PSEUDONYMISATION_KEYS). */
-        String keys();
+        Optional<String> keys();
 
         @WithDefault("1")
         int currentVersion();

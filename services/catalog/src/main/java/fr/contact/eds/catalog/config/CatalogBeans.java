@@ -50,9 +50,10 @@ public class CatalogBeans {
     @Singleton
     ExtractJobs extractJobs(MongoClient mongo, PlatformConfig config, CatalogConfig catalog, ProjectionBarrier barrier,
             EventStore eventStore) {
-        byte[] masterKey = Base64.getDecoder().decode(config.crypto().masterKey().strip());
         return new ExtractJobs(mongo.getDatabase(config.readModel().database()), barrier, catalog.consentWait(),
-                projectId -> new ProjectPseudonyms(masterKey, projectId),
+                projectId -> new ProjectPseudonyms(Base64.getDecoder().decode(config.crypto().masterKey()
+                        .orElseThrow(() -> new IllegalStateException("No master key: set CONTACT_MASTER_KEY"))
+                        .strip()), projectId),
                 records -> eventStore.publish(records.stream().<EventMessage<?>>map(
                         GenericEventMessage::asEventMessage).toList()),
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-extracts")), Clock.systemUTC());

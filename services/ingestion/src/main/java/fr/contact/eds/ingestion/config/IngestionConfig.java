@@ -3,6 +3,7 @@ package fr.contact.eds.ingestion.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "contact")
 public interface IngestionConfig {
@@ -16,7 +17,7 @@ public interface IngestionConfig {
         /**
          * Versioned HMAC keys, "version:base64secret" separated by commas, from a secret (CONTACT_PSEUDONYMISATION_KEYS).
          */
-        String keys();
+        Optional<String> keys();
 
         /** The version new pseudonyms are made with. */
         int currentVersion();

@@ -20,6 +20,7 @@ import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,8 @@ public class IntakeService {
     @Inject
     FhirContext fhir;
     @Inject
-    Pseudonymiser pseudonymiser;
+    /** Looked up when first used: without its secret the service still starts, and says in readiness what is missing. */
+    Instance<Pseudonymiser> pseudonymisers;
     @Inject
     CommandGateway commands;
     @Inject
@@ -151,7 +153,8 @@ public class IntakeService {
             return IntakeResult.Refused.of(400, "invalid", "resourceType",
                     "Expected a Bundle, got " + resource.fhirType());
         }
-        MappedBundle mapped = new BundleMapper(pseudonymiser, subjectKeys::keyIdFor, actor.association()).map(bundle);
+        MappedBundle mapped = new BundleMapper(pseudonymisers.get(), subjectKeys::keyIdFor, actor.association())
+                .map(bundle);
         if (mapped.rejected()) {
             return new IntakeResult.Refused(422, mapped.issues());
         }
@@ -174,7 +177,7 @@ public class IntakeService {
         String source = bundle.getIdentifier().hasValue()
                 ? "id|" + bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue()
                 : "sha256|" + sha256(body);
-        return pseudonymiser.keyedIdentifier("bundle", actor.association() + "|" + source);
+        return pseudonymisers.get().keyedIdentifier("bundle", actor.association() + "|" + source);
     }
 
     private static String sha256(byte[] body) {
