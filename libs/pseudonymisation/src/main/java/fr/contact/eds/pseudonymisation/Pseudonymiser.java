@@ -56,6 +56,13 @@ public final class Pseudonymiser {
         return new Pseudonymiser(keys, currentVersion);
     }
 
+    /** As {@link #fromSecret}, for a secret that may not have been given: then a clear failure naming it. */
+    public static Pseudonymiser fromSecret(java.util.Optional<String> versionedKeys, int currentVersion) {
+        return fromSecret(versionedKeys.filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "No pseudonymisation keys: set CONTACT_PSEUDONYMISATION_KEYS (contact.pseudonymisation.keys)")),
+                currentVersion);
+    }
+
     public int currentVersion() {
         return currentVersion;
     }

@@ -67,9 +67,7 @@ public class AuditBeans {
     @Produces
     @Singleton
     Pseudonymiser pseudonymiser(AuditConfig config) {
-        return Pseudonymiser.fromSecret(config.pseudonymisation().keys().filter(k -> !k.isBlank())
-                .orElseThrow(
-                        () -> new IllegalStateException("No pseudonymisation keys: set CONTACT_PSEUDONYMISATION_KEYS")),
+        return Pseudonymiser.fromSecret(config.pseudonymisation().keys(),
                 config.pseudonymisation().currentVersion());
     }
 

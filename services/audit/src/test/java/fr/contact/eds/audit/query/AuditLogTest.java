@@ -2,19 +2,16 @@ package fr.contact.eds.audit.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.contact.eds.audit.proof.CompactRange;
 import fr.contact.eds.audit.proof.Ed25519Keys;
 import fr.contact.eds.audit.proof.Proofs;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.testing.MemoryMongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,27 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AuditLogTest {
-
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopStore() {
-        client.close();
-        server.shutdown();
-    }
 
     static AccessRecordedEvent access(int n, Instant at) {
         return new AccessRecordedEvent("access-" + n, at, "episodes", "r-" + n, "researcher", "project-7",
@@ -51,7 +30,7 @@ class AuditLogTest {
     }
 
     private static MongoDatabase freshDatabase() {
-        return client.getDatabase("audit-" + System.nanoTime());
+        return MemoryMongo.freshDatabase("audit");
     }
 
     @Test

@@ -2,11 +2,7 @@ package fr.contact.eds.catalog.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
@@ -22,6 +18,7 @@ import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.testing.MemoryMongo;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,24 +41,9 @@ class OmopExtractWriterTest {
 
     private static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
     private static final List<String> ALL_VARIABLES = fr.contact.eds.catalog.command.Variables.ALL;
-    private static MongoServer server;
-    private static MongoClient client;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopStore() {
-        client.close();
-        server.shutdown();
-    }
 
     private static void homeVisit(ResearchProjection projection, String episodeId, String patient, Instant at) {
         projection.on(new EpisodeOpenedEvent(episodeId, "sos-paris", patient, 1, "k-" + patient, "F", 70, "65-74",
@@ -113,7 +93,7 @@ class OmopExtractWriterTest {
 
     @Test
     void writesFilesThatLoadUnchangedIntoTheOmop54Schema() throws Exception {
-        MongoDatabase db = client.getDatabase("extract-" + System.nanoTime());
+        MongoDatabase db = MemoryMongo.freshDatabase("extract");
         ResearchProjection projection = new ResearchProjection(db);
         homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
         homeVisit(projection, "ep-2", "v1.alice", Instant.parse("2026-02-05T22:00:00Z"));
@@ -148,7 +128,7 @@ class OmopExtractWriterTest {
 
     @Test
     void leavesOutPatientsOpposedToAllReuseOrToThisProjectAndCountsThem() throws Exception {
-        MongoDatabase db = client.getDatabase("extract-" + System.nanoTime());
+        MongoDatabase db = MemoryMongo.freshDatabase("extract");
         ResearchProjection projection = new ResearchProjection(db);
         homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
         homeVisit(projection, "ep-2", "v1.bob", Instant.parse("2026-02-04T21:10:00Z"));
@@ -171,7 +151,7 @@ class OmopExtractWriterTest {
 
     @Test
     void writesOnlyThePermitsVariablesWithShiftedDatesAndProjectPseudonyms() throws Exception {
-        MongoDatabase db = client.getDatabase("extract-" + System.nanoTime());
+        MongoDatabase db = MemoryMongo.freshDatabase("extract");
         ResearchProjection projection = new ResearchProjection(db);
         homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
 

@@ -23,8 +23,7 @@ public class ConsentBeans {
     @Produces
     @Singleton
     Pseudonymiser pseudonymiser(ConsentConfig config) {
-        return Pseudonymiser.fromSecret(config.keys().filter(k -> !k.isBlank()).orElseThrow(
-                () -> new IllegalStateException("No pseudonymisation keys: set CONTACT_PSEUDONYMISATION_KEYS")),
+        return Pseudonymiser.fromSecret(config.keys(),
                 config.currentVersion());
     }
 

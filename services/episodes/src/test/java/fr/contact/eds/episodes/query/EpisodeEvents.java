@@ -1,10 +1,6 @@
 package fr.contact.eds.episodes.query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
@@ -20,6 +16,7 @@ import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.testing.MemoryMongo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,18 +27,11 @@ final class EpisodeEvents {
 
     private static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
 
-    private static MongoClient client;
-
     private EpisodeEvents() {}
 
     /** A new database on an in-memory server shared by this test JVM. */
-    static synchronized MongoDatabase freshDatabase() {
-        if (client == null) {
-            MongoServer server = new MongoServer(new MemoryBackend());
-            var address = server.bind();
-            client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        }
-        return client.getDatabase("episodes-" + System.nanoTime());
+    static MongoDatabase freshDatabase() {
+        return MemoryMongo.freshDatabase("episodes");
     }
 
     /** Every facet of one home visit, in business order. */

@@ -21,9 +21,7 @@ public class IngestionBeans {
     @Produces
     @Singleton
     Pseudonymiser pseudonymiser(IngestionConfig config) {
-        return Pseudonymiser.fromSecret(config.pseudonymisation().keys().filter(k -> !k.isBlank())
-                .orElseThrow(
-                        () -> new IllegalStateException("No pseudonymisation keys: set CONTACT_PSEUDONYMISATION_KEYS")),
+        return Pseudonymiser.fromSecret(config.pseudonymisation().keys(),
                 config.pseudonymisation().currentVersion());
     }
 
