@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +29,13 @@ public class DatasetCatalogue {
 
     private final MongoCollection<Document> datasets;
     private final MongoCollection<Document> episodes;
-    private final MongoCollection<Document> oppositions;
+    private final MongoDatabase database;
     private final Clock clock;
 
     public DatasetCatalogue(MongoDatabase database, Clock clock) {
         this.datasets = database.getCollection(DATASETS);
         this.episodes = database.getCollection(ResearchProjection.EPISODES);
-        this.oppositions = database.getCollection(ResearchProjection.OPPOSITIONS);
+        this.database = database;
         this.clock = clock;
         if (datasets.find(Filters.eq("_id", EPISODES)).first() == null) {
             save(new Dataset(EPISODES, "Unscheduled primary care episodes",
@@ -99,8 +98,7 @@ public class DatasetCatalogue {
     private record Counts(long records, long individuals, LocalDate start, LocalDate end) {}
 
     private Counts counts() {
-        Set<String> opposed = new HashSet<>();
-        oppositions.find(Filters.eq("global", true)).forEach(o -> opposed.add(o.getString("_id")));
+        Set<String> opposed = ResearchProjection.opposed(database, null);
         var visible = Filters.and(Filters.ne("openedAt", null), Filters.ne("patientPseudonym", null),
                 Filters.nin("patientPseudonym", opposed));
         long records = episodes.countDocuments(visible);

@@ -67,7 +67,7 @@ public class OmopExtractWriter {
 
     public Result write(String projectId, Permit permit, ProjectPseudonyms pseudonyms, Map<String, String> metadata,
             Files files) throws IOException {
-        Set<String> opposed = opposed(projectId);
+        Set<String> opposed = ResearchProjection.opposed(database, projectId);
         Map<String, OmopTable> tables = new LinkedHashMap<>();
         for (var table : OmopColumns.TABLES.entrySet()) {
             tables.put(table.getKey(), new OmopTable(table.getKey(), table.getValue(),
@@ -116,14 +116,6 @@ public class OmopExtractWriter {
             summaries.put(table.name() + ".csv", new FileSummary(table.name() + ".csv", table.rows(), table.sha256()));
         }
         return new Result(summaries, included, excluded.size());
-    }
-
-    private Set<String> opposed(String projectId) {
-        Set<String> opposed = new HashSet<>();
-        database.getCollection(ResearchProjection.OPPOSITIONS)
-                .find(Filters.or(Filters.eq("global", true), Filters.eq("projects", projectId)))
-                .forEach(o -> opposed.add(o.getString("_id")));
-        return opposed;
     }
 
     private static void person(OmopTable table, long personId, String projectPseudonym, Document episode,

@@ -7,7 +7,6 @@ import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,15 @@ public class PublicStatistics {
     public record Table(Instant from, Instant to, List<String> groupBy, List<Cell> cells, int suppressedCells) {}
 
     private final MongoCollection<Document> episodes;
-    private final MongoCollection<Document> oppositions;
+    private final MongoDatabase database;
 
     public PublicStatistics(MongoDatabase database) {
         this.episodes = database.getCollection(ResearchProjection.EPISODES);
-        this.oppositions = database.getCollection(ResearchProjection.OPPOSITIONS);
+        this.database = database;
     }
 
     public Table count(Instant from, Instant to, List<String> groupBy) {
-        Set<String> opposed = new HashSet<>();
-        oppositions.find(Filters.eq("global", true)).forEach(o -> opposed.add(o.getString("_id")));
+        Set<String> opposed = ResearchProjection.opposed(database, null);
         Map<List<String>, Long> counts = new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
         for (Document e : episodes.find(Filters.and(Filters.gte("openedAt", java.util.Date.from(from)),
                 Filters.lt("openedAt", java.util.Date.from(to)), Filters.ne("patientPseudonym", null)))

@@ -21,7 +21,9 @@ import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
@@ -126,6 +128,18 @@ public class ResearchProjection {
         episodes.updateMany(Filters.in("subjectKeyId", e.subjectKeyIds()), Updates.combine(
                 Updates.unset("patientPseudonym"), Updates.unset("sex"), Updates.unset("birthYear"),
                 Updates.set("erased", true)));
+    }
+
+    /**
+     * The pseudonyms whose data research may not use: opposed to all reuse, and, with a {@code projectId}, opposed
+     * to that project. Read at the time of asking, from the oppositions this projection keeps.
+     */
+    static Set<String> opposed(MongoDatabase database, String projectId) {
+        Bson who = projectId == null ? Filters.eq("global", true)
+                : Filters.or(Filters.eq("global", true), Filters.eq("projects", projectId));
+        Set<String> opposed = new HashSet<>();
+        database.getCollection(OPPOSITIONS).find(who).forEach(o -> opposed.add(o.getString("_id")));
+        return opposed;
     }
 
     private void set(String episodeId, Bson update) {

@@ -3,6 +3,8 @@ package fr.contact.eds.consent.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import fr.contact.eds.catalog.api.ProjectApprovedEvent;
 import fr.contact.eds.catalog.api.ProjectDraftedEvent;
 import fr.contact.eds.catalog.api.ProjectRevisedEvent;
@@ -19,6 +21,7 @@ import org.bson.Document;
 public class KnownProjects {
 
     public static final String PROCESSOR = "consent-projects";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> projects;
 
@@ -38,9 +41,7 @@ public class KnownProjects {
 
     @EventHandler
     void on(ProjectApprovedEvent event) {
-        projects.updateOne(Filters.eq("_id", event.projectId()),
-                new Document("$set", new Document("approved", true)), new com.mongodb.client.model.UpdateOptions()
-                        .upsert(true));
+        projects.updateOne(Filters.eq("_id", event.projectId()), Updates.set("approved", true), UPSERT);
     }
 
     /** The title of an approved project. */
@@ -50,8 +51,6 @@ public class KnownProjects {
     }
 
     private void title(String projectId, String title) {
-        projects.updateOne(Filters.eq("_id", projectId), new Document("$set", new Document("title", title)),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        projects.updateOne(Filters.eq("_id", projectId), Updates.set("title", title), UPSERT);
     }
-
 }
