@@ -48,6 +48,13 @@ public final class BundleWriter {
         bundle.getIdentifier().setSystem("https://" + e.associationId() + ".example/bundles")
                 .setValue(e.episodeNumber());
         String patientUrl = add(bundle, patient(e));
+        if (e.adviceOnly()) {
+            Communication call = call(e, "advice").setSubject(new Reference(patientUrl));
+            call.addIdentifier().setSystem("https://" + e.associationId() + ".example/calls")
+                    .setValue(e.episodeNumber());
+            add(bundle, call);
+            return bundle;
+        }
         String practitionerUrl = add(bundle, new Practitioner().addIdentifier(new org.hl7.fhir.r4.model.Identifier()
                 .setSystem("urn:oid:1.2.250.1.71.4.2.1")
                 .setValue("1010" + Math.abs(e.episodeNumber().hashCode() % 9973))));
@@ -65,13 +72,11 @@ public final class BundleWriter {
         String encounterUrl = add(bundle, encounter);
         Reference atEncounter = new Reference(encounterUrl);
 
-        Communication call = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED)
-                .setEncounter(atEncounter).setSentElement(new DateTimeType(Date.from(e.callAt())));
-        call.addCategory(new CodeableConcept(new Coding(SOS_EVENT, "call", null)));
-        call.addReasonCode(new CodeableConcept(new Coding(ICPC2, e.reasonIcpc2(), null)));
-        call.addExtension(CONTACT + "StructureDefinition/triage-priority", new CodeType(e.triagePriority()));
-        call.addExtension(CONTACT + "StructureDefinition/regulation-decision", new CodeType(e.encounterClass()));
-        add(bundle, call);
+        add(bundle, call(e, switch (e.encounterClass()) {
+            case "HH" -> "home-visit";
+            case "AMB" -> "consultation";
+            default -> "teleconsultation";
+        }).setEncounter(atEncounter));
         if (e.dispatchAt() != null) {
             Task dispatch = new Task().setStatus(Task.TaskStatus.COMPLETED).setIntent(Task.TaskIntent.ORDER)
                     .setCode(new CodeableConcept(new Coding(SOS_EVENT, "dispatch", null))).setEncounter(atEncounter)
@@ -102,6 +107,17 @@ public final class BundleWriter {
             add(bundle, handOff);
         }
         return bundle;
+    }
+
+    /** The call and its regulation; {@code decision} is a code of the documented regulation-decision list. */
+    private static Communication call(SyntheticEpisode e, String decision) {
+        Communication call = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED)
+                .setSentElement(new DateTimeType(Date.from(e.callAt())));
+        call.addCategory(new CodeableConcept(new Coding(SOS_EVENT, "call", null)));
+        call.addReasonCode(new CodeableConcept(new Coding(ICPC2, e.reasonIcpc2(), null)));
+        call.addExtension(CONTACT + "StructureDefinition/triage-priority", new CodeType(e.triagePriority()));
+        call.addExtension(CONTACT + "StructureDefinition/regulation-decision", new CodeType(decision));
+        return call;
     }
 
     private static Patient patient(SyntheticEpisode e) {

@@ -110,7 +110,8 @@ public final class EpisodeGenerator {
         int age = java.time.Period.between(patient.birthDate(), date).getYears();
         Diagnosis diagnosis = diagnosis(date, age);
         String departement = departement();
-        String modality = pickWeighted(Map.of("HH", 35.0, "AMB", 50.0, "VR", 15.0));
+        // About a third of the network's calls end with the regulator's advice, with no visit nor consultation.
+        String modality = pickWeighted(Map.of("HH", 24.0, "AMB", 34.0, "VR", 10.0, SyntheticEpisode.ADVICE, 32.0));
         Duration toStart = switch (modality) {
             case "HH" -> minutes(30, 130);
             case "AMB" -> minutes(15, 120);

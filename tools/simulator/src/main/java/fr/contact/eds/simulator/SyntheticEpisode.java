@@ -24,6 +24,13 @@ public record SyntheticEpisode(
         String disposition,
         boolean gpHandOff) {
 
+    /** {@code encounterClass} of a call that ended with advice: no encounter follows it. */
+    public static final String ADVICE = "ADVICE";
+
+    public boolean adviceOnly() {
+        return ADVICE.equals(encounterClass);
+    }
+
     /**
      * A synthetic person; {@code ins} is empty when the identity is not qualified; {@code opposes}: objects to the
      * reuse of their data after their first episode.

@@ -41,8 +41,8 @@ public class PublicStatistics {
         Map<List<String>, Long> counts = new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
         for (Document e : episodes.find(Filters.and(Filters.gte("openedAt", java.util.Date.from(from)),
                 Filters.lt("openedAt", java.util.Date.from(to)), Filters.ne("patientPseudonym", null)))
-                .projection(Projections.include("openedAt", "departement", "encounter.class", "ageBand",
-                        "patientPseudonym"))) {
+                .projection(Projections.include("openedAt", "departement", "encounter.class", "call.receivedAt",
+                        "ageBand", "patientPseudonym"))) {
             if (opposed.contains(e.getString("patientPseudonym"))) {
                 continue;
             }
@@ -71,8 +71,7 @@ public class PublicStatistics {
             case "month" -> e.getDate("openedAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString()
                     .substring(0, 7);
             case "departement" -> e.getString("departement");
-            case "modality" -> e.get("encounter", Document.class) == null ? "UNKNOWN"
-                    : e.get("encounter", Document.class).getString("class");
+            case "modality" -> ResearchProjection.modality(e);
             case "ageBand" -> e.getString("ageBand");
             default -> throw new IllegalArgumentException("No dimension " + dimension);
         };

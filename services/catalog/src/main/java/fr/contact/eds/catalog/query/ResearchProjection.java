@@ -131,6 +131,18 @@ public class ResearchProjection {
     }
 
     /**
+     * How the patient was cared for: the encounter's class, {@code ADVICE_ONLY} for a call that ended with advice
+     * (ingestion opens such an episode from the call alone, no encounter ever follows), else {@code UNKNOWN}.
+     */
+    static String modality(Document episode) {
+        Document encounter = episode.get("encounter", Document.class);
+        if (encounter != null && encounter.getString("class") != null) {
+            return encounter.getString("class");
+        }
+        return episode.get("call") != null ? "ADVICE_ONLY" : "UNKNOWN";
+    }
+
+    /**
      * The pseudonyms whose data research may not use: opposed to all reuse, and, with a {@code projectId}, opposed
      * to that project. Read at the time of asking, from the oppositions this projection keeps.
      */

@@ -140,7 +140,11 @@ class EpisodeReplayBenchmark {
                         e.patient().gender(), age, age < 15 ? "2-14" : "15-44", e.patient().birthDate().getYear(),
                         e.departement(), e.startAt()),
                 new CallReceivedEvent(id, e.callAt(), List.of(new Code(ICPC2, e.reasonIcpc2())), e.triagePriority(),
-                        e.encounterClass()),
+                        e.encounterClass())));
+        if (e.adviceOnly()) {
+            return events;
+        }
+        events.addAll(List.of(
                 new EncounterRecordedEvent(id, modality(e.encounterClass()), e.startAt(), e.endAt(), null),
                 new DiagnosisRecordedEvent(id, "dx", List.of(new Code(ICPC2, e.diagnosisIcpc2()),
                         new Code("http://hl7.org/fhir/sid/icd-10", e.diagnosisIcd10()))),

@@ -53,8 +53,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * Turns a parsed FHIR R4 bundle from an association into care-episode events: one episode per Encounter,
- * the patient by pseudonym and generalised traits, every other resource attached to its encounter.
+ * Turns a parsed FHIR R4 bundle from an association into care-episode events: one episode per Encounter, and
+ * one per call that ended with advice (a call Communication with its patient and no encounter); the patient by
+ * pseudonym and generalised traits, every other resource attached to its encounter.
  * Resource types intake does not use are counted and ignored. Any problem becomes an issue naming the
  * faulty element; a bundle with issues must be rejected whole. Not thread-safe: one mapper per bundle.
  */
@@ -83,24 +84,29 @@ public final class BundleMapper {
                     IntakeIssue.error("value", "Bundle.type", "Bundle.type must be transaction, batch or collection"));
         }
         index(bundle);
-        Map<Encounter, EpisodeBuilder> episodes = new LinkedHashMap<>();
+        Map<Resource, EpisodeBuilder> episodes = new LinkedHashMap<>();
         Boolean[] used = new Boolean[bundle.getEntry().size()];
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Resource resource = bundle.getEntry().get(i).getResource();
             if (resource instanceof Encounter encounter) {
                 mapEncounter(encounter, at(i)).ifPresent(e -> episodes.put(encounter, e));
                 used[i] = true;
+            } else if (isAdviceCall(resource)) {
+                mapAdviceCall((Communication) resource, at(i)).ifPresent(e -> episodes.put(resource, e));
+                used[i] = true;
             }
         }
         if (bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof Patient)) {
             issues.add(IntakeIssue.error("required", "Bundle.entry", "The bundle contains no Patient"));
         }
-        if (bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof Encounter)) {
-            issues.add(IntakeIssue.error("required", "Bundle.entry", "The bundle contains no Encounter"));
+        if (bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof Encounter
+                || isAdviceCall(e.getResource()))) {
+            issues.add(IntakeIssue.error("required", "Bundle.entry",
+                    "The bundle contains no Encounter, nor a call Communication with a subject and no encounter"));
         }
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Resource resource = bundle.getEntry().get(i).getResource();
-            if (resource instanceof Encounter) {
+            if (resource instanceof Encounter || isAdviceCall(resource)) {
                 continue;
             }
             used[i] = resource instanceof Patient || resource instanceof Practitioner
@@ -159,7 +165,9 @@ public final class BundleMapper {
             return Optional.empty();
         }
         String patientPath = at(entryIndex.get(patient.get()));
-        Optional<EpisodeBuilder> opened = openEpisode(encounter, patient.get(), patientPath, start);
+        String source = encounter.getIdentifierFirstRep().hasValue() ? encounter.getIdentifierFirstRep().getValue()
+                : encounter.getIdElement().getIdPart();
+        Optional<EpisodeBuilder> opened = openEpisode(source, patient.get(), patientPath, start);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
@@ -170,6 +178,32 @@ public final class BundleMapper {
         disposition(encounter, path).ifPresent(d -> episode.outcome = new OutcomeRecordedEvent(episode.id(), d,
                 Optional.ofNullable(episode.encounter.endedAt()).orElse(start)));
         return Optional.of(episode);
+    }
+
+    /**
+     * A call that ended with the regulator's advice, no visit nor consultation: a call Communication that names its
+     * patient and no encounter. It is an episode of its own, keyed by the call's identifier.
+     */
+    private static boolean isAdviceCall(Resource resource) {
+        return resource instanceof Communication call && "call".equals(eventKind(call.getCategory()))
+                && !call.hasEncounter() && call.hasSubject();
+    }
+
+    private Optional<EpisodeBuilder> mapAdviceCall(Communication call, String path) {
+        Instant sent = instant(call.getSentElement());
+        if (sent == null) {
+            issues.add(IntakeIssue.error("required", path + ".sent",
+                    "Communication.sent is required on a call without encounter"));
+        }
+        Optional<Patient> patient = resolve(call.getSubject(), Patient.class, path + ".subject");
+        if (sent == null || patient.isEmpty()) {
+            return Optional.empty();
+        }
+        String source = "call|" + (call.getIdentifierFirstRep().hasValue() ? call.getIdentifierFirstRep().getValue()
+                : call.getIdElement().getIdPart());
+        Optional<EpisodeBuilder> opened = openEpisode(source, patient.get(), at(entryIndex.get(patient.get())), sent);
+        opened.ifPresent(episode -> communication(call, "call", episode));
+        return opened;
     }
 
     private Optional<EncounterClass> encounterClass(Encounter encounter, String path) {
@@ -207,8 +241,8 @@ public final class BundleMapper {
         return Optional.empty();
     }
 
-    private Optional<EpisodeBuilder> openEpisode(Encounter encounter, Patient patient, String patientPath,
-            Instant start) {
+    /** {@code source}: the association's own identifier of the episode, made a keyed identifier here. */
+    private Optional<EpisodeBuilder> openEpisode(String source, Patient patient, String patientPath, Instant start) {
         if (!patient.hasBirthDate()) {
             issues.add(IntakeIssue.error("required", patientPath + ".birthDate", "Patient.birthDate is required"));
             return Optional.empty();
@@ -218,8 +252,6 @@ public final class BundleMapper {
             var generalised = Generalised.of(patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime()
                     .toLocalDate(), start.atZone(FRANCE).toLocalDate());
             var pseudonym = pseudonymiser.pseudonymOf(identity);
-            String source = encounter.getIdentifierFirstRep().hasValue() ? encounter.getIdentifierFirstRep().getValue()
-                    : encounter.getIdElement().getIdPart();
             String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
             var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
                     subjectKeyOf.apply(pseudonym.value()), sex(patient), generalised.ageYears(),
@@ -313,7 +345,7 @@ public final class BundleMapper {
 
     // ------------------------------------------------------------------ resources of an encounter
 
-    private boolean attach(Resource resource, String path, Map<Encounter, EpisodeBuilder> episodes) {
+    private boolean attach(Resource resource, String path, Map<Resource, EpisodeBuilder> episodes) {
         if (resource instanceof Condition condition) {
             episodeOf(condition.getEncounter(), path, episodes).ifPresent(e -> diagnosis(condition, path, e));
         } else if (resource instanceof Observation observation) {
@@ -342,7 +374,7 @@ public final class BundleMapper {
     }
 
     private Optional<EpisodeBuilder> episodeOf(Reference encounter, String path,
-            Map<Encounter, EpisodeBuilder> episodes) {
+            Map<Resource, EpisodeBuilder> episodes) {
         return resolve(encounter, Encounter.class, path + ".encounter").map(episodes::get);
     }
 

@@ -139,6 +139,63 @@ class BundleMapperTest {
     }
 
     @Nested
+    class ACallEndedWithAdvice {
+
+        private Bundle advice() throws IOException {
+            try (InputStream in = BundleMapperTest.class.getResourceAsStream("/bundles/advice-call.json")) {
+                return FHIR.newJsonParser().parseResource(Bundle.class, in);
+            }
+        }
+
+        @Test
+        void becomesAnEpisodeOfItsCallAlone() throws IOException {
+            MappedBundle mapped = map(advice());
+
+            assertThat(mapped.issues()).isEmpty();
+            assertThat(mapped.resourcesUsed()).isEqualTo(2);
+            var events = mapped.episodes().get(0).events();
+            assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("EpisodeOpenedEvent",
+                    "CallReceivedEvent");
+            var opened = (EpisodeOpenedEvent) events.get(0);
+            assertThat(opened.openedAt()).isEqualTo(Instant.parse("2026-01-16T02:12:00Z"));
+            assertThat(opened.patientPseudonym())
+                    .isEqualTo(PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value());
+            var call = (CallReceivedEvent) events.get(1);
+            assertThat(call.regulationDecision()).isEqualTo("advice");
+            assertThat(call.reasons()).containsExactly(new Code("http://hl7.org/fhir/sid/icpc-2", "A03"));
+        }
+
+        @Test
+        void isAnotherEpisodeThanTheVisitOfTheSamePatient() throws IOException {
+            Bundle both = example();
+            both.addEntry(advice().getEntry().get(1));
+
+            MappedBundle mapped = map(both);
+            assertThat(mapped.issues()).isEmpty();
+            assertThat(mapped.episodes()).extracting(MappedEpisode::episodeId).doesNotHaveDuplicates().hasSize(2);
+            assertThat(mapped.episodes()).extracting(MappedEpisode::patientPseudonym).containsOnly(
+                    mapped.episodes().get(0).patientPseudonym());
+        }
+
+        @Test
+        void namesAMissingCallTime() throws IOException {
+            Bundle bundle = advice();
+            resource(bundle, org.hl7.fhir.r4.model.Communication.class).setSent(null);
+
+            assertThat(map(bundle).issues()).extracting(IntakeIssue::expression)
+                    .containsExactly("Bundle.entry[1].resource.sent");
+        }
+
+        @Test
+        void isNotAnEpisodeWithoutItsPatient() throws IOException {
+            Bundle bundle = advice();
+            resource(bundle, org.hl7.fhir.r4.model.Communication.class).setSubject(null);
+
+            assertThat(map(bundle).issues()).extracting(IntakeIssue::expression).contains("Bundle.entry");
+        }
+    }
+
+    @Nested
     class RealWorldFhir {
 
         @Test

@@ -90,6 +90,21 @@ class FhirIntakeTest {
         }
 
         @Test
+        void takesInACallThatEndedWithAdviceAsAnEpisodeOfItsOwn() throws IOException {
+            long before = axon.engine().headPosition();
+            String advice;
+            try (InputStream in = FhirIntakeTest.class.getResourceAsStream("/bundles/advice-call.json")) {
+                advice = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+
+            post(association("sos-brest"), advice).then().statusCode(200).body("type", equalTo("transaction-response"))
+                    .body("entry.response.status", equalTo(List.of("201 Created", "201 Created")));
+
+            assertThat(payloadsSince(before)).extracting(p -> p.getClass().getSimpleName()).containsExactly(
+                    "BundleAcceptedEvent", "EpisodeOpenedEvent", "CallReceivedEvent", "AccessRecordedEvent");
+        }
+
+        @Test
         void answersTheSameBundleTwiceAndStoresItOnce() throws IOException {
             String bundle = exampleBundle();
             String first = post(association("sos-lyon"), bundle).then().statusCode(200).extract().asString();
