@@ -203,7 +203,7 @@ class SystemIT {
         assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
         assertThat(episodesOf("sos-e2e-audit", token("data-steward"), 0)).isEqualTo(1);
 
-        // Researchers read through permits (catalog); until then the data steward is the reader under audit.
+        // Any reader of episodes is audited the same way: the data steward here, a permit holder below.
         String subject = "e2e-reader-" + System.nanoTime();
         String reader = tokenWith("data-steward", subject, "purpose=audit-e2e");
         JsonNode page = JSON.readTree(call("GET", contact.url("episodes") + "/episodes?association=sos-e2e-audit",
@@ -273,6 +273,93 @@ class SystemIT {
                 + "/files/PERSON.csv", researcher);
         assertThat(person.statusCode()).isEqualTo(200);
         assertThat(person.body()).startsWith("person_id,gender_concept_id,year_of_birth");
+    }
+
+    @Test
+    void letsAPermitHolderReadEpisodesAsTheirProjectSeesThemUntilThePatientOpposesIt() throws Exception {
+        String nir = "1680975" + String.format("%06d", (int) (Math.random() * 1_000_000));
+        String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+        String association = tokenWith("association", "e2e-software", "association=sos-e2e-permit");
+        String example = Files
+                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
+                .replace("255081416802538", ins).replace("B-2026-000123", "B-permit-" + nir)
+                .replaceAll("\\s*\\n\\s*", " ");
+        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+        JsonNode asSteward = JSON.readTree(call("GET", contact.url("episodes")
+                + "/episodes?association=sos-e2e-permit", token("data-steward")).body()).get("episodes").get(0);
+
+        String researcher = tokenWith("researcher", "e2e-permit-holder-" + nir, "organisation=inserm");
+        String project = activeResearchProject(researcher);
+        String projectId = project.substring(project.lastIndexOf('/') + 1);
+        String search = contact.url("episodes") + "/episodes?association=sos-e2e-permit&project=" + projectId;
+        HttpResponse<String> page;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        do { // the episodes service learns of the permit from the catalog's events
+            page = call("GET", search, researcher);
+            Thread.sleep(page.statusCode() == 200 ? 0 : 100);
+        } while (page.statusCode() != 200 && System.nanoTime() < deadline);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonNode seen = JSON.readTree(page.body());
+        assertThat(seen.get("total").asInt()).isEqualTo(1);
+        JsonNode episode = seen.get("episodes").get(0);
+        assertThat(episode.get("patientPseudonym").asText()).isNotEqualTo(asSteward.get("patientPseudonym").asText());
+        assertThat(episode.get("episodeId").asText()).isNotEqualTo(asSteward.get("episodeId").asText());
+        assertThat(episode.get("outcome").isNull()).as("episode.outcome is not on the permit").isTrue();
+        assertThat(call("GET", search, tokenWith("researcher", "e2e-not-on-permit", "organisation=x")).statusCode())
+                .isEqualTo(403);
+
+        String patient = tokenWith("patient", "e2e-patient-" + nir, "ins=" + ins);
+        HttpResponse<String> opposed;
+        do {
+            opposed = send("POST", contact.url("consent") + "/patients/me/project-oppositions", patient,
+                    "{\"projectId\": \"" + projectId + "\"}");
+            Thread.sleep(opposed.statusCode() == 404 ? 100 : 0);
+        } while (opposed.statusCode() == 404 && System.nanoTime() < deadline);
+        assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
+        long receipt = JSON.readTree(opposed.body()).get("position").asLong();
+        JsonNode afterOpposing = JSON.readTree(call("GET", search + "&after=" + receipt, researcher).body());
+        assertThat(afterOpposing.get("total").asInt()).isZero();
+        assertThat(episodesOf("sos-e2e-permit", token("data-steward"), receipt)).as("other uses go on").isEqualTo(1);
+    }
+
+    @Test
+    void answersWithNoDirectIdentifierOnAnyReadPath() throws Exception {
+        String association = tokenWith("association", "e2e-software", "association=sos-e2e-identifiers");
+        String example = Files
+                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
+                .replace("B-2026-000123", "B-identifiers-" + System.nanoTime()).replaceAll("\\s*\\n\\s*", " ");
+        JsonNode job = importOne(association, example);
+        assertThat(job.get("accepted").asInt()).isEqualTo(1);
+        String steward = token("data-steward");
+        assertThat(episodesOf("sos-e2e-identifiers", steward, 0)).isEqualTo(1);
+        JsonNode episode = JSON.readTree(call("GET", contact.url("episodes")
+                + "/episodes?association=sos-e2e-identifiers", steward).body()).get("episodes").get(0);
+        String dpo = token("dpo");
+        String researcher = tokenWith("researcher", "e2e-identifiers-" + System.nanoTime(), "organisation=inserm");
+        String project = activeResearchProject(researcher);
+        JsonNode extract = finishedExtract(project, researcher);
+
+        List<String> answers = new java.util.ArrayList<>(List.of(job.toString(), episode.toString()));
+        for (String url : List.of(
+                contact.url("episodes") + "/episodes/" + episode.get("episodeId").asText(),
+                contact.url("episodes") + "/patients/" + episode.get("patientPseudonym").asText() + "/episodes",
+                contact.url("episodes") + "/indicators/daily?from=2026-01-15&to=2026-01-16",
+                contact.url("audit") + "/audit/entries?patient=" + episode.get("patientPseudonym").asText(),
+                contact.url("catalog") + "/public/statistics?from=2026-01-01&to=2026-02-01&groupBy=departement",
+                contact.url("catalog") + "/datasets/unscheduled-care-episodes")) {
+            HttpResponse<String> answer = call("GET", url, url.contains("/audit/") ? dpo
+                    : url.contains("/datasets/") ? researcher : steward);
+            assertThat(answer.statusCode()).as(url + " " + answer.body()).isEqualTo(200);
+            answers.add(answer.body());
+        }
+        for (JsonNode file : extract.get("manifest").get("files")) {
+            answers.add(call("GET", project + "/extracts/" + extract.get("extractId").asText() + "/files/"
+                    + file.get("name").asText(), researcher).body());
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain("255081416802538",
+                "Lefèvre", "Lef\\u00e8vre", "Marie", "12 34 56 78", "Tilleuls", "1955-08-14", "B-identifiers",
+                "toux depuis"));
     }
 
     /** A project drafted by {@code researcher}, approved by the CSE and activated; returns its URL. */

@@ -1,4 +1,4 @@
-package fr.contact.eds.catalog.query;
+package fr.contact.eds.pseudonymisation;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A project's own view of patients: a key per project, derived from the platform's master key, gives each patient a
+ * A research project's own view of patients (its extracts in the catalog, its episode reads in the episodes
+ * service): a key per project, derived from the platform's master key, gives each patient a
  * pseudonym and a date shift that mean nothing in another project's extract, so two projects cannot join theirs.
  */
 public final class ProjectPseudonyms {
@@ -22,7 +23,12 @@ public final class ProjectPseudonyms {
 
     /** 22 characters of base64url: fits OMOP's person_source_value. */
     public String of(String patientPseudonym) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(projectKey, "person|" + patientPseudonym))
+        return identifierOf("person", patientPseudonym);
+    }
+
+    /** Another of the warehouse's identifiers (an episode, say) as this project knows it, 22 characters too. */
+    public String identifierOf(String kind, String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(projectKey, kind + "|" + value))
                 .substring(0, 22);
     }
 

@@ -12,6 +12,7 @@ import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
+import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -14,6 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import fr.contact.eds.catalog.api.Permit;
+import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -164,7 +165,7 @@ public class OmopExtractWriter {
             boolean times = variables.contains(VISIT_TIMES);
             long visitId = 0;
             if (variables.contains(VISIT)) {
-                String modality = encounter == null ? null : encounter.getString("class");
+                String modality = ResearchProjection.modality(episode);
                 visitId = ++ids.visit;
                 tables.get("VISIT_OCCURRENCE").row(visitId, personId, visitConcept(modality), start.toLocalDate(),
                         times ? start : null, end.toLocalDate(), times ? end : null, EHR, null, null, modality, null,

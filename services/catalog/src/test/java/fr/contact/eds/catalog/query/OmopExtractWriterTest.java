@@ -18,6 +18,7 @@ import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.testing.MemoryMongo;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -39,7 +39,7 @@ public record Episode(String episodeId, String associationId, String departement
                 call == null ? null
                         : new Call(received, codes(call.getList("reasons", Document.class)),
                                 call.getString("triagePriority"), call.getString("regulationDecision")),
-                encounter.getString("modality"), dispatched, dispatch.getString("practitionerPseudonym"), arrived,
+                modality(encounter, call), dispatched, dispatch.getString("practitionerPseudonym"), arrived,
                 started, ended, new Timings(minutes(received, dispatched), minutes(received, reached),
                         minutes(started, ended)),
                 d.getList("diagnoses", Document.class, List.of()).stream()
@@ -47,6 +47,15 @@ public record Episode(String episodeId, String associationId, String departement
                 d.getList("prescriptions", Document.class, List.of()).stream()
                         .flatMap(x -> codes(x.getList("medication", Document.class)).stream()).toList(),
                 d.get("outcome", new Document()).getString("disposition"), instant(d, "gpHandOffAt"), null);
+    }
+
+    /**
+     * The encounter's class; {@code ADVICE_ONLY} for a call without encounter: ingestion opens such an episode from a
+     * call that ended with the regulator's advice, and no encounter ever joins it.
+     */
+    private static String modality(Document encounter, Document call) {
+        String modality = encounter.getString("modality");
+        return modality == null && call != null ? EpisodeQueries.ADVICE_ONLY : modality;
     }
 
     Episode withReturnWithin72h(boolean flag) {

@@ -15,7 +15,8 @@ import org.bson.Document;
 /**
  * Where the episodes read model lives. Queries read the live generation; a rebuild fills the next one from the
  * first event while the live one keeps serving, then the pointer moves to it in one single-document write. Each
- * generation is a pair of collections: episodes, and the opposed pseudonyms they are checked against.
+ * generation is a set of collections: episodes, and the pseudonyms opposed to all reuse or to some research projects
+ * that they are checked against.
  */
 public final class EpisodeGenerations {
 
@@ -30,7 +31,15 @@ public final class EpisodeGenerations {
     }
 
     /** A generation's collections. */
-    public record Generation(int number, MongoCollection<Document> episodes, MongoCollection<Document> opposed) {}
+    public record Generation(int number, MongoCollection<Document> episodes, MongoCollection<Document> opposed,
+            MongoCollection<Document> projectOpposed) {
+
+        void drop() {
+            episodes.drop();
+            opposed.drop();
+            projectOpposed.drop();
+        }
+    }
 
     /** The rebuild under way: which generation, up to which event-store position, since when. */
     public record Rebuild(int generation, long target, long startPosition, Instant startedAt) {}
@@ -55,8 +64,7 @@ public final class EpisodeGenerations {
     public Rebuild startRebuild(long target, long from) {
         int next = current().getInteger("live", 0) + 1;
         Generation fresh = generation(next);
-        fresh.episodes().drop();
-        fresh.opposed().drop();
+        fresh.drop();
         Instant now = Instant.now();
         state.findOneAndUpdate(Filters.eq("_id", STATE_ID), Updates.combine(Updates.set("building", next),
                 Updates.set("target", target), Updates.set("startPosition", from),
@@ -75,8 +83,7 @@ public final class EpisodeGenerations {
         state.updateOne(Filters.eq("_id", STATE_ID), Updates.combine(Updates.set("live", rebuild.get().generation()),
                 Updates.unset("building"), Updates.unset("target"), Updates.unset("startPosition"),
                 Updates.set("switchedAt", new Date())));
-        old.episodes().drop();
-        old.opposed().drop();
+        old.drop();
     }
 
     /** Both generations while a rebuild runs, else the live one. */
@@ -93,6 +100,7 @@ public final class EpisodeGenerations {
         // Generation 0 keeps the names the read model had before rebuilds existed.
         String suffix = number == 0 ? "" : "-g" + number;
         return new Generation(number, database.getCollection("episodes" + suffix),
-                database.getCollection("opposedPseudonyms" + suffix));
+                database.getCollection("opposedPseudonyms" + suffix),
+                database.getCollection("projectOpposedPseudonyms" + suffix));
     }
 }

@@ -2,8 +2,11 @@ package fr.contact.eds.episodes.query;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.addEachToSet;
+import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
@@ -15,6 +18,8 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.episodes.query.EpisodeGenerations.Generation;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
@@ -36,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,12 +70,15 @@ import org.bson.conversions.Bson;
 public class EpisodeProjection {
 
     public static final String PROCESSOR = "episodes";
+    /** On an episode and on a remembered pseudonym: the research projects the patient opposes. */
+    static final String OPPOSED_PROJECTS = "opposedProjects";
     static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private static final long STATE_TTL_MILLIS = 1000;
     private static final String PENDING = EpisodeProjection.class.getName() + ".pending";
 
     private final EpisodeGenerations generations;
+    private final ResearchIdentifiers researchIdentifiers;
     private final LongSupplier head;
     private volatile List<Generation> writing;
     private volatile long readAt;
@@ -82,6 +91,7 @@ public class EpisodeProjection {
 
     EpisodeProjection(MongoDatabase database, LongSupplier head) {
         this.generations = new EpisodeGenerations(database);
+        this.researchIdentifiers = new ResearchIdentifiers(database);
         this.head = head;
     }
 
@@ -175,10 +185,44 @@ public class EpisodeProjection {
         }
     }
 
-    /** What a rebuild would read once the keys are gone: the same fields, dropped now. */
+    /**
+     * An opposition to one research project: the patient's episodes stay visible to everyone but that project's
+     * permit holders. Remembered per pseudonym for episodes arriving later.
+     */
+    @EventHandler
+    void on(ProjectOppositionRegisteredEvent event, ReplayStatus status) {
+        flush();
+        for (Generation g : targets(status)) {
+            g.projectOpposed().bulkWrite(event.pseudonyms().stream().map(p -> new UpdateOneModel<Document>(
+                    eq("_id", p), addToSet(OPPOSED_PROJECTS, event.projectId()), UPSERT)).toList());
+            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()),
+                    addToSet(OPPOSED_PROJECTS, event.projectId()));
+        }
+    }
+
+    @EventHandler
+    void on(ProjectOppositionWithdrawnEvent event, ReplayStatus status) {
+        flush();
+        for (Generation g : targets(status)) {
+            g.projectOpposed().updateMany(in("_id", event.pseudonyms()), pull(OPPOSED_PROJECTS, event.projectId()));
+            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()),
+                    pull(OPPOSED_PROJECTS, event.projectId()));
+        }
+    }
+
+    /**
+     * What a rebuild would read once the keys are gone: the same fields, dropped now, and the project identifiers
+     * that led to the patient.
+     */
     @EventHandler
     void on(PersonalDataErasedEvent event, ReplayStatus status) {
         flush();
+        List<String> erased = new ArrayList<>();
+        for (Generation g : targets(status)) {
+            g.episodes().find(in("subjectKeyId", event.subjectKeyIds())).projection(include("patientPseudonym"))
+                    .forEach(d -> erased.add(d.getString("patientPseudonym")));
+        }
+        researchIdentifiers.forget(erased.stream().filter(Objects::nonNull).distinct().toList());
         for (Generation g : targets(status)) {
             g.episodes().updateMany(in("subjectKeyId", event.subjectKeyIds()), combine(unset("patientPseudonym"),
                     unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
@@ -252,6 +296,11 @@ public class EpisodeProjection {
         Set<String> opposed = new HashSet<>();
         generation.opposed().find(in("_id", patients)).forEach(d -> opposed.add(d.getString("_id")));
         changes.stream().filter(c -> opposed.contains(c.patientPseudonym)).forEach(c -> c.set("opposed", true));
+        Map<String, List<String>> projects = new HashMap<>();
+        generation.projectOpposed().find(in("_id", patients))
+                .forEach(d -> projects.put(d.getString("_id"), d.getList(OPPOSED_PROJECTS, String.class, List.of())));
+        changes.stream().filter(c -> projects.containsKey(c.patientPseudonym))
+                .forEach(c -> projects.get(c.patientPseudonym).forEach(p -> c.add(OPPOSED_PROJECTS, p)));
     }
 
     /** Fields to set and whole items to add to one episode. */

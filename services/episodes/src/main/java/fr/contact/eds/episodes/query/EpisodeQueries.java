@@ -2,6 +2,7 @@ package fr.contact.eds.episodes.query;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
@@ -36,6 +37,7 @@ import org.bson.conversions.Bson;
 public class EpisodeQueries {
 
     static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
+    public static final String ADVICE_ONLY = "ADVICE_ONLY";
     private static final Duration RETURN_WINDOW = Duration.ofHours(72);
 
     private final EpisodeGenerations generations;
@@ -60,22 +62,43 @@ public class EpisodeQueries {
         return and(all);
     }
 
-    /** Newest first, by (opening time, id); the cursor is where the previous page stopped. */
-    public EpisodePage search(EpisodeFilter filter, String cursor, int limit) {
+    /**
+     * One page in the given order, by (opening time, id) or by id alone; the cursor is where the previous page
+     * stopped, and only continues a search in the same order.
+     */
+    public EpisodePage search(EpisodeFilter filter, EpisodeOrder order, String cursor, int limit) {
         List<Bson> criteria = criteria(filter);
         long total = episodes().countDocuments(visible(criteria.toArray(Bson[]::new)));
-        decode(cursor).ifPresent(after -> criteria.add(or(lt("openedAt", after.openedAt()),
-                and(eq("openedAt", after.openedAt()), lt("_id", after.episodeId())))));
+        decode(cursor, order).ifPresent(after -> criteria.add(after(order, after)));
+        Bson sort = switch (order) {
+            case NEWEST_FIRST -> orderBy(descending("openedAt"), descending("_id"));
+            case OLDEST_FIRST -> orderBy(ascending("openedAt"), ascending("_id"));
+            case BY_EPISODE -> ascending("_id");
+        };
         List<Episode> page = new ArrayList<>();
-        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(orderBy(descending("openedAt"), descending("_id")))
-                .limit(limit + 1).forEach(d -> page.add(Episode.of(d)));
+        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(sort).limit(limit + 1)
+                .forEach(d -> page.add(Episode.of(d)));
         String next = null;
         if (page.size() > limit) {
             page.remove(limit);
             Document last = episodes().find(eq("_id", page.get(limit - 1).episodeId())).first();
-            next = encode(last.getDate("openedAt"), last.getString("_id"));
+            next = encode(order, last.getDate("openedAt"), last.getString("_id"));
         }
         return new EpisodePage(page, total, next);
+    }
+
+    public EpisodePage search(EpisodeFilter filter, String cursor, int limit) {
+        return search(filter, EpisodeOrder.NEWEST_FIRST, cursor, limit);
+    }
+
+    private static Bson after(EpisodeOrder order, Position after) {
+        return switch (order) {
+            case NEWEST_FIRST -> or(lt("openedAt", after.openedAt()),
+                    and(eq("openedAt", after.openedAt()), lt("_id", after.episodeId())));
+            case OLDEST_FIRST -> or(gt("openedAt", after.openedAt()),
+                    and(eq("openedAt", after.openedAt()), gt("_id", after.episodeId())));
+            case BY_EPISODE -> gt("_id", after.episodeId());
+        };
     }
 
     /** Every visible episode opened in [from, to), in no particular order: for aggregates. */
@@ -85,7 +108,15 @@ public class EpisodeQueries {
     }
 
     public Optional<Episode> byId(String episodeId) {
-        return Optional.ofNullable(episodes().find(visible(eq("_id", episodeId))).first()).map(Episode::of);
+        return byId(episodeId, EpisodeFilter.ANY);
+    }
+
+    /** The episode, if it also matches {@code within} (a permit's period and project, say). */
+    public Optional<Episode> byId(String episodeId, EpisodeFilter within) {
+        List<Bson> criteria = criteria(within);
+        criteria.add(eq("_id", episodeId));
+        return Optional.ofNullable(episodes().find(visible(criteria.toArray(Bson[]::new))).first())
+                .map(Episode::of);
     }
 
     /**
@@ -93,8 +124,15 @@ public class EpisodeQueries {
      * of the previous one (a return visit).
      */
     public List<Episode> pathway(String patientPseudonym) {
+        return pathway(patientPseudonym, EpisodeFilter.ANY);
+    }
+
+    /** The pathway within {@code within}: what lies outside is neither shown nor counted for return visits. */
+    public List<Episode> pathway(String patientPseudonym, EpisodeFilter within) {
+        List<Bson> criteria = criteria(within);
+        criteria.add(eq("patientPseudonym", patientPseudonym));
         List<Episode> ordered = new ArrayList<>();
-        episodes().find(visible(eq("patientPseudonym", patientPseudonym))).sort(ascending("openedAt"))
+        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(ascending("openedAt"))
                 .forEach(d -> ordered.add(Episode.of(d)));
         List<Episode> flagged = new ArrayList<>();
         Instant previousEnd = null;
@@ -120,10 +158,17 @@ public class EpisodeQueries {
         }
         add(criteria, "departement", f.departement());
         add(criteria, "associationId", f.associationId());
-        add(criteria, "encounter.modality", f.modality());
+        if (ADVICE_ONLY.equals(f.modality())) {
+            criteria.add(and(eq("encounter.modality", null), ne("call", null)));
+        } else {
+            add(criteria, "encounter.modality", f.modality());
+        }
         add(criteria, "outcome.disposition", f.outcome());
         add(criteria, "ageBand", f.ageBand());
         add(criteria, "icpc2Codes", f.icpc2());
+        if (f.researchProject() != null) {
+            criteria.add(ne(EpisodeProjection.OPPOSED_PROJECTS, f.researchProject()));
+        }
         return criteria;
     }
 
@@ -135,28 +180,39 @@ public class EpisodeQueries {
 
     private record Position(Date openedAt, String episodeId) {}
 
-    private static String encode(Date openedAt, String episodeId) {
+    /** Opaque to clients; under {@code BY_EPISODE} it holds no time at all. */
+    private static String encode(EpisodeOrder order, Date openedAt, String episodeId) {
+        String time = order == EpisodeOrder.BY_EPISODE ? "" : Long.toString(openedAt.getTime());
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((openedAt.getTime() + "|" + episodeId).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((order.name() + "|" + time + "|" + episodeId).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Optional<Position> decode(String cursor) {
+    private static Optional<Position> decode(String cursor, EpisodeOrder order) {
         if (cursor == null || cursor.isBlank()) {
             return Optional.empty();
         }
+        String[] parts;
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return Optional.of(new Position(new Date(Long.parseLong(parts[0])), parts[1]));
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new InvalidCursorException();
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException("Not a cursor from a previous page");
+        }
+        if (parts.length != 3 || !order.name().equals(parts[0])) {
+            throw new InvalidCursorException("Not a cursor from a previous page in the order " + order.parameter());
+        }
+        try {
+            return Optional.of(new Position(parts[1].isEmpty() ? null : new Date(Long.parseLong(parts[1])),
+                    parts[2]));
+        } catch (NumberFormatException e) {
+            throw new InvalidCursorException("Not a cursor from a previous page");
         }
     }
 
     /** A cursor this service did not hand out. */
     public static class InvalidCursorException extends IllegalArgumentException {
 
-        InvalidCursorException() {
-            super("Not a cursor from a previous page");
+        InvalidCursorException(String message) {
+            super(message);
         }
     }
 }

@@ -2,9 +2,12 @@ package fr.contact.eds.episodes.rest;
 
 import fr.contact.eds.episodes.query.Episode;
 import fr.contact.eds.episodes.query.EpisodeFilter;
+import fr.contact.eds.episodes.query.EpisodeOrder;
 import fr.contact.eds.episodes.query.EpisodePage;
 import fr.contact.eds.episodes.query.EpisodeProjection;
 import fr.contact.eds.episodes.query.EpisodeQueries;
+import fr.contact.eds.episodes.query.ResearchIdentifiers;
+import fr.contact.eds.episodes.query.ResearchScope;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
@@ -24,24 +27,25 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Episode-level data: for the data steward and the DPO, and for an association its own episodes only (researchers
- * come through permits, with the catalog). Every answer is recorded as an access naming the patients it reveals,
- * before it is returned.
+ * Episode-level data: for the data steward and the DPO; for an association its own episodes only; for a researcher
+ * through a permit in force, as the project sees them (see {@link ResearchScope}). Every answer is recorded as an
+ * access naming the patients it reveals, before it is returned.
  */
 @Path("/")
-@RolesAllowed({Roles.DATA_STEWARD, Roles.DPO, Roles.ASSOCIATION})
+@RolesAllowed({Roles.DATA_STEWARD, Roles.DPO, Roles.ASSOCIATION, Roles.RESEARCHER})
 @Produces(MediaType.APPLICATION_JSON)
 public class EpisodeResource {
 
     private static final int MAX_LIMIT = 500;
     private static final Duration AFTER_WAIT = Duration.ofSeconds(2);
     private static final Set<String> MODALITIES = Set.of("HOME_VISIT", "CONSULTATION", "TELECONSULTATION",
-            "EMERGENCY");
+            "EMERGENCY", EpisodeQueries.ADVICE_ONLY);
     private static final Set<String> OUTCOMES = Set.of("HOME", "EMERGENCY_DEPARTMENT", "HOSPITALISATION", "DEATH",
             "OTHER");
 
@@ -53,6 +57,10 @@ public class EpisodeResource {
     CurrentActor currentActor;
     @Inject
     ProjectionBarrier barrier;
+    @Inject
+    PermitCheck permitCheck;
+    @Inject
+    ResearchIdentifiers researchIdentifiers;
 
     @GET
     @Path("episodes")
@@ -60,19 +68,31 @@ public class EpisodeResource {
             @QueryParam("departement") String departement, @QueryParam("association") String association,
             @QueryParam("modality") String modality, @QueryParam("icpc2") String icpc2,
             @QueryParam("outcome") String outcome, @QueryParam("ageBand") String ageBand,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit, @QueryParam("after") Long after) {
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @QueryParam("project") String project, @QueryParam("after") Long after) {
         Actor actor = currentActor.get();
-        awaitProjection(after);
         EpisodeFilter filter = new EpisodeFilter(instant("from", from), instant("to", to), departement,
                 ownAssociation(actor, association), oneOf("modality", modality, MODALITIES), icpc2,
                 oneOf("outcome", outcome, OUTCOMES), ageBand);
+        EpisodeOrder order = order(sort);
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
+        ResearchScope scope = researcher(actor) ? permitCheck.scope(actor, project, AccessAction.SEARCH) : null;
+        if (scope != null) {
+            requireReleased(scope, filter, sort);
+            filter = scope.restrict(filter);
+            order = scope.shiftsDates() ? EpisodeOrder.BY_EPISODE : order;
+        }
+        awaitProjection(after);
+        EpisodeFilter effective = filter;
+        EpisodeOrder effectiveOrder = order;
         try {
-            return accessRecorder.reveal(actor, access(actor, AccessAction.SEARCH),
-                    () -> queries.search(filter, cursor, size), page -> patientsIn(page.episodes()));
+            EpisodePage page = accessRecorder.reveal(actor, access(actor, scope, AccessAction.SEARCH),
+                    () -> queries.search(effective, effectiveOrder, cursor, size), p -> patientsIn(p.episodes()));
+            return scope == null ? page
+                    : new EpisodePage(asSeenBy(scope, page.episodes()), page.total(), page.next());
         } catch (EpisodeQueries.InvalidCursorException e) {
             throw ProblemException.badRequest("cursor", e.getMessage());
         }
@@ -80,26 +100,36 @@ public class EpisodeResource {
 
     @GET
     @Path("episodes/{episodeId}")
-    public Episode byId(@PathParam("episodeId") String episodeId, @QueryParam("after") Long after) {
+    public Episode byId(@PathParam("episodeId") String episodeId, @QueryParam("project") String project,
+            @QueryParam("after") Long after) {
         Actor actor = currentActor.get();
+        ResearchScope scope = researcher(actor) ? permitCheck.scope(actor, project, AccessAction.READ) : null;
         awaitProjection(after);
-        Episode episode = queries.byId(episodeId)
+        Episode episode = (scope == null ? queries.byId(episodeId)
+                : researchIdentifiers.real(scope.projectId(), episodeId)
+                        .flatMap(real -> queries.byId(real, scope.restrict(EpisodeFilter.ANY))))
                 .filter(e -> !actor.hasRole(Roles.ASSOCIATION) || e.associationId().equals(actor.association()))
                 .orElseThrow(() -> ProblemException.notFound("No episode " + episodeId));
-        return accessRecorder.reveal(actor, access(actor, AccessAction.READ), () -> episode,
+        Episode revealed = accessRecorder.reveal(actor, access(actor, scope, AccessAction.READ), () -> episode,
                 e -> patientsIn(List.of(e)));
+        return scope == null ? revealed : asSeenBy(scope, List.of(revealed)).get(0);
     }
 
     @GET
     @Path("patients/{patientPseudonym}/episodes")
     public List<Episode> pathway(@PathParam("patientPseudonym") String patientPseudonym,
-            @QueryParam("after") Long after) {
+            @QueryParam("project") String project, @QueryParam("after") Long after) {
         Actor actor = currentActor.get();
+        ResearchScope scope = researcher(actor) ? permitCheck.scope(actor, project, AccessAction.READ) : null;
         awaitProjection(after);
-        return accessRecorder.reveal(actor, access(actor, AccessAction.READ), () -> queries.pathway(patientPseudonym)
-                .stream().filter(e -> !actor.hasRole(Roles.ASSOCIATION)
-                        || e.associationId().equals(actor.association()))
-                .toList(), this::patientsIn);
+        List<Episode> pathway = scope == null ? queries.pathway(patientPseudonym)
+                : researchIdentifiers.real(scope.projectId(), patientPseudonym)
+                        .map(real -> queries.pathway(real, scope.restrict(EpisodeFilter.ANY))).orElse(List.of());
+        List<Episode> revealed = accessRecorder.reveal(actor, access(actor, scope, AccessAction.READ),
+                () -> pathway.stream().filter(e -> !actor.hasRole(Roles.ASSOCIATION)
+                        || e.associationId().equals(actor.association())).toList(),
+                this::patientsIn);
+        return scope == null ? revealed : asSeenBy(scope, revealed);
     }
 
     /**
@@ -112,11 +142,46 @@ public class EpisodeResource {
         }
     }
 
+    /** The project's view, remembering the identifiers shown so that the researcher can ask for them again. */
+    private List<Episode> asSeenBy(ResearchScope scope, List<Episode> episodes) {
+        researchIdentifiers.remember(scope.projectId(), scope.identifiersIn(episodes));
+        return episodes.stream().map(scope::view).toList();
+    }
+
+    /** A filter on a variable the permit does not release would reveal it; so would dates that the permit shifts. */
+    private static void requireReleased(ResearchScope scope, EpisodeFilter filter, String sort) {
+        requireReleased(scope, "modality", filter.modality(), ResearchScope.VISIT);
+        requireReleased(scope, "icpc2", filter.icpc2(), ResearchScope.CONDITIONS);
+        requireReleased(scope, "outcome", filter.outcome(), ResearchScope.OUTCOME);
+        requireReleased(scope, "ageBand", filter.ageBand(), ResearchScope.YEAR_OF_BIRTH);
+        String byDate = filter.from() != null ? "from" : filter.to() != null ? "to" : sort != null ? "sort" : null;
+        if (scope.shiftsDates() && byDate != null) {
+            throw ProblemException.badRequest(byDate, "The permit of " + scope.projectId()
+                    + " shifts dates: episodes cannot be selected or ordered by their real dates");
+        }
+    }
+
+    private static void requireReleased(ResearchScope scope, String field, String value, String variable) {
+        if (value != null && !scope.releases(variable)) {
+            throw ProblemException.badRequest(field, "The permit of " + scope.projectId() + " does not release "
+                    + variable + ", which " + field + " would reveal");
+        }
+    }
+
     private List<String> patientsIn(List<Episode> episodes) {
         return episodes.stream().map(Episode::patientPseudonym).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static Access access(Actor actor, AccessAction action) {
+    /** Researchers read through a permit only, unless they also hold a role that reads without one. */
+    private static boolean researcher(Actor actor) {
+        return actor.hasRole(Roles.RESEARCHER) && !actor.hasRole(Roles.DATA_STEWARD) && !actor.hasRole(Roles.DPO)
+                && !actor.hasRole(Roles.ASSOCIATION);
+    }
+
+    private static Access access(Actor actor, ResearchScope scope, AccessAction action) {
+        if (scope != null) {
+            return PermitCheck.access(scope.projectId(), action);
+        }
         String role = actor.roleAmong(Roles.DATA_STEWARD, Roles.DPO, Roles.ASSOCIATION);
         String purpose = switch (role) {
             case Roles.ASSOCIATION -> "follow-up of the association's own care episodes";
@@ -124,6 +189,14 @@ public class EpisodeResource {
             default -> "data stewardship";
         };
         return new Access(role, purpose, action, "Episode");
+    }
+
+    private static EpisodeOrder order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return EpisodeOrder.NEWEST_FIRST;
+        }
+        return EpisodeOrder.ofParameter(sort).orElseThrow(() -> ProblemException.badRequest("sort",
+                "sort must be one of " + Arrays.stream(EpisodeOrder.values()).map(EpisodeOrder::parameter).toList()));
     }
 
     /** An association sees only its own episodes, whatever it asks for. */

@@ -3,6 +3,8 @@ package fr.contact.eds.episodes.query;
 import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
@@ -85,6 +87,10 @@ final class EpisodeEvents {
             } else if (event instanceof OppositionRegisteredEvent e) {
                 projection.on(e, status);
             } else if (event instanceof OppositionWithdrawnEvent e) {
+                projection.on(e, status);
+            } else if (event instanceof ProjectOppositionRegisteredEvent e) {
+                projection.on(e, status);
+            } else if (event instanceof ProjectOppositionWithdrawnEvent e) {
                 projection.on(e, status);
             } else if (event instanceof PersonalDataErasedEvent e) {
                 projection.on(e, status);

@@ -10,6 +10,8 @@ import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,6 +110,55 @@ class EpisodeProjectionTest {
             apply(projection, List.of(new OppositionWithdrawnEvent("v1.p", List.of("v1.p", "v1.traits"), "d-2",
                     "WDR-2", CALL, ONLINE)));
             assertThat(new EpisodeQueries(db).byId("ep-1")).isPresent();
+        }
+    }
+
+    @Nested
+    class ProjectOpposition {
+
+        private final ProjectOppositionRegisteredEvent opposed = new ProjectOppositionRegisteredEvent("v1.p",
+                List.of("v1.p", "v1.traits"), "prj-1", "d-1", "OPP-1", CALL, ONLINE);
+
+        private List<String> seenBy(MongoDatabase db, String projectId) {
+            EpisodeFilter project = new EpisodeFilter(null, null, null, null, null, null, null, null, projectId);
+            return new EpisodeQueries(db).search(project, null, 10).episodes().stream().map(Episode::episodeId)
+                    .toList();
+        }
+
+        @Test
+        void hidesThePatientFromThatProjectOnlyWhicheverComesFirst() {
+            for (boolean oppositionFirst : List.of(true, false)) {
+                MongoDatabase db = freshDatabase();
+                var projection = new EpisodeProjection(db, () -> -1L);
+                if (oppositionFirst) {
+                    apply(projection, List.of(opposed));
+                }
+                apply(projection, homeVisit("ep-1", "v1.p", CALL));
+                apply(projection, homeVisit("ep-other", "v1.someone-else", CALL));
+                if (!oppositionFirst) {
+                    apply(projection, List.of(opposed));
+                }
+
+                assertThat(seenBy(db, "prj-1")).as("opposition first: " + oppositionFirst)
+                        .containsExactly("ep-other");
+                assertThat(new EpisodeQueries(db).byId("ep-1", new EpisodeFilter(null, null, null, null, null, null,
+                        null, null, "prj-1"))).isEmpty();
+                assertThat(seenBy(db, "prj-2")).containsExactlyInAnyOrder("ep-1", "ep-other");
+                assertThat(new EpisodeQueries(db).byId("ep-1")).isPresent();
+            }
+        }
+
+        @Test
+        void showsThePatientAgainToThatProjectOnWithdrawal() {
+            MongoDatabase db = freshDatabase();
+            var projection = new EpisodeProjection(db, () -> -1L);
+            apply(projection, List.of(opposed));
+            apply(projection, homeVisit("ep-1", "v1.p", CALL));
+            apply(projection, List.of(new ProjectOppositionWithdrawnEvent("v1.p", List.of("v1.p", "v1.traits"),
+                    "prj-1", "d-2", "WDR-2", CALL, ONLINE)));
+            apply(projection, homeVisit("ep-2", "v1.p", CALL.plusSeconds(86_400)));
+
+            assertThat(seenBy(db, "prj-1")).containsExactlyInAnyOrder("ep-1", "ep-2");
         }
     }
 

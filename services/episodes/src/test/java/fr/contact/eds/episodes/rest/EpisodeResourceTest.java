@@ -11,6 +11,7 @@ import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
@@ -112,6 +113,55 @@ class EpisodeResourceTest {
     }
 
     @Test
+    void pagesInTheOrderAskedAndKeepsACursorToItsOrder() {
+        String departement = "2A";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String episodeId = "ep-" + UUID.randomUUID();
+            Instant at = Instant.parse("2026-02-0" + (i + 1) + "T10:00:00Z");
+            String patient = "v1." + UUID.randomUUID();
+            publish(new EpisodeOpenedEvent(episodeId, "sos-ajaccio", patient, 1, keys.keyIdFor(patient), "F", 30,
+                    "25-44", 1996, departement, at));
+            ids.add(episodeId);
+        }
+        projected();
+
+        String next = as(Roles.DATA_STEWARD).queryParam("association", "sos-ajaccio")
+                .queryParam("departement", departement).queryParam("sort", "openedAt")
+                .queryParam("limit", 2).get("/episodes").then().statusCode(200)
+                .body("episodes.episodeId", equalTo(ids.subList(0, 2))).extract().path("next");
+        as(Roles.DATA_STEWARD).queryParam("association", "sos-ajaccio").queryParam("departement", departement)
+                .queryParam("sort", "openedAt")
+                .queryParam("limit", 2).queryParam("cursor", next).get("/episodes").then().statusCode(200)
+                .body("episodes.episodeId", equalTo(ids.subList(2, 3))).body("next", equalTo(null));
+        as(Roles.DATA_STEWARD).queryParam("association", "sos-ajaccio").queryParam("departement", departement)
+                .queryParam("limit", 3).get("/episodes").then()
+                .statusCode(200).body("episodes.episodeId", equalTo(List.of(ids.get(2), ids.get(1), ids.get(0))));
+        as(Roles.DATA_STEWARD).queryParam("association", "sos-ajaccio").queryParam("departement", departement)
+                .queryParam("sort", "-openedAt")
+                .queryParam("cursor", next).get("/episodes").then().statusCode(400).body("field", equalTo("cursor"));
+    }
+
+    @Test
+    void showsACallThatEndedWithAdviceAsAnAdviceOnlyEpisode() {
+        String episodeId = "ep-" + UUID.randomUUID();
+        String patient = "v1." + UUID.randomUUID();
+        Instant at = Instant.parse("2026-01-16T02:12:00Z");
+        publish(new EpisodeOpenedEvent(episodeId, "sos-brest", patient, 1, keys.keyIdFor(patient), "F", 3, "2-14",
+                2022, "29", at));
+        publish(new CallReceivedEvent(episodeId, at, List.of(), "P3", "advice"));
+        String visit = episodeOf("v1." + UUID.randomUUID(), "sos-brest", "29");
+        projected();
+
+        as(Roles.DATA_STEWARD).queryParam("association", "sos-brest").queryParam("modality", "ADVICE_ONLY")
+                .get("/episodes").then().statusCode(200).body("episodes.episodeId", equalTo(List.of(episodeId)))
+                .body("episodes[0].modality", equalTo("ADVICE_ONLY"))
+                .body("episodes[0].call.regulationDecision", equalTo("advice"));
+        as(Roles.DATA_STEWARD).queryParam("association", "sos-brest").queryParam("modality", "CONSULTATION")
+                .get("/episodes").then().statusCode(200).body("episodes.episodeId", equalTo(List.of(visit)));
+    }
+
+    @Test
     void showsAnAssociationItsOwnEpisodesOnly() {
         String mine = episodeOf("v1." + UUID.randomUUID(), "sos-mine", "13");
         String theirs = episodeOf("v1." + UUID.randomUUID(), "sos-theirs", "13");
@@ -147,7 +197,11 @@ class EpisodeResourceTest {
                 .body("field", equalTo("cursor"));
         as(Roles.DATA_STEWARD).queryParam("limit", 0).get("/episodes").then().statusCode(400)
                 .body("field", equalTo("limit"));
-        as(Roles.RESEARCHER).get("/episodes").then().statusCode(403);
+        as(Roles.DATA_STEWARD).queryParam("sort", "arrival").get("/episodes").then().statusCode(400)
+                .body("field", equalTo("sort"));
+        as(Roles.RESEARCHER).get("/episodes").then().statusCode(400).body("field", equalTo("project"));
+        as(Roles.RESEARCHER).queryParam("project", "no-such-project").get("/episodes").then().statusCode(403);
+        as(Roles.PATIENT).get("/episodes").then().statusCode(403);
         given().get("/episodes").then().statusCode(401);
     }
 }
