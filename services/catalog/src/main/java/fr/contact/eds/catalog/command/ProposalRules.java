@@ -1,6 +1,7 @@
 package fr.contact.eds.catalog.command;
 
 import fr.contact.eds.catalog.api.ProjectProposal;
+import fr.contact.eds.catalog.api.Variables;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package fr.contact.eds.catalog.query;
 
-import static fr.contact.eds.catalog.command.Variables.CONDITIONS;
-import static fr.contact.eds.catalog.command.Variables.DRUGS;
-import static fr.contact.eds.catalog.command.Variables.OUTCOME;
-import static fr.contact.eds.catalog.command.Variables.SEX;
-import static fr.contact.eds.catalog.command.Variables.TRIAGE;
-import static fr.contact.eds.catalog.command.Variables.VISIT;
-import static fr.contact.eds.catalog.command.Variables.VISIT_TIMES;
-import static fr.contact.eds.catalog.command.Variables.VITAL_SIGNS;
-import static fr.contact.eds.catalog.command.Variables.YEAR_OF_BIRTH;
+import static fr.contact.eds.catalog.api.Variables.CONDITIONS;
+import static fr.contact.eds.catalog.api.Variables.DRUGS;
+import static fr.contact.eds.catalog.api.Variables.OUTCOME;
+import static fr.contact.eds.catalog.api.Variables.SEX;
+import static fr.contact.eds.catalog.api.Variables.TRIAGE;
+import static fr.contact.eds.catalog.api.Variables.VISIT;
+import static fr.contact.eds.catalog.api.Variables.VISIT_TIMES;
+import static fr.contact.eds.catalog.api.Variables.VITAL_SIGNS;
+import static fr.contact.eds.catalog.api.Variables.YEAR_OF_BIRTH;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OmopExtractWriterTest {
 
     private static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
-    private static final List<String> ALL_VARIABLES = fr.contact.eds.catalog.command.Variables.ALL;
+    private static final List<String> ALL_VARIABLES = fr.contact.eds.catalog.api.Variables.ALL;
 
     @TempDir
     Path dir;

@@ -1,5 +1,14 @@
 package fr.contact.eds.episodes.query;
 
+import static fr.contact.eds.catalog.api.Variables.CONDITIONS;
+import static fr.contact.eds.catalog.api.Variables.DRUGS;
+import static fr.contact.eds.catalog.api.Variables.OUTCOME;
+import static fr.contact.eds.catalog.api.Variables.SEX;
+import static fr.contact.eds.catalog.api.Variables.TRIAGE;
+import static fr.contact.eds.catalog.api.Variables.VISIT;
+import static fr.contact.eds.catalog.api.Variables.VISIT_TIMES;
+import static fr.contact.eds.catalog.api.Variables.YEAR_OF_BIRTH;
+
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.episodes.query.Episode.Call;
 import fr.contact.eds.episodes.query.Episode.Timings;
@@ -24,15 +33,6 @@ public final class ResearchScope {
 
     /** The catalogue's dataset of care episodes, which a permit must name. */
     public static final String DATASET = "unscheduled-care-episodes";
-    /** The permit's variables (the catalog's vocabulary) that episodes carry. */
-    public static final String SEX = "person.sex";
-    public static final String YEAR_OF_BIRTH = "person.yearOfBirth";
-    public static final String VISIT = "visit.modality";
-    public static final String VISIT_TIMES = "visit.times";
-    public static final String CONDITIONS = "condition.diagnoses";
-    public static final String DRUGS = "drug.prescriptions";
-    public static final String TRIAGE = "observation.triage";
-    public static final String OUTCOME = "episode.outcome";
 
     private final String projectId;
     private final Permit permit;

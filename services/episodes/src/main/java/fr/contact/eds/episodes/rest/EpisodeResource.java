@@ -1,5 +1,6 @@
 package fr.contact.eds.episodes.rest;
 
+import fr.contact.eds.catalog.api.Variables;
 import fr.contact.eds.episodes.query.Episode;
 import fr.contact.eds.episodes.query.EpisodeFilter;
 import fr.contact.eds.episodes.query.EpisodeOrder;
@@ -150,10 +151,10 @@ public class EpisodeResource {
 
     /** A filter on a variable the permit does not release would reveal it; so would dates that the permit shifts. */
     private static void requireReleased(ResearchScope scope, EpisodeFilter filter, String sort) {
-        requireReleased(scope, "modality", filter.modality(), ResearchScope.VISIT);
-        requireReleased(scope, "icpc2", filter.icpc2(), ResearchScope.CONDITIONS);
-        requireReleased(scope, "outcome", filter.outcome(), ResearchScope.OUTCOME);
-        requireReleased(scope, "ageBand", filter.ageBand(), ResearchScope.YEAR_OF_BIRTH);
+        requireReleased(scope, "modality", filter.modality(), Variables.VISIT);
+        requireReleased(scope, "icpc2", filter.icpc2(), Variables.CONDITIONS);
+        requireReleased(scope, "outcome", filter.outcome(), Variables.OUTCOME);
+        requireReleased(scope, "ageBand", filter.ageBand(), Variables.YEAR_OF_BIRTH);
         String byDate = filter.from() != null ? "from" : filter.to() != null ? "to" : sort != null ? "sort" : null;
         if (scope.shiftsDates() && byDate != null) {
             throw ProblemException.badRequest(byDate, "The permit of " + scope.projectId()

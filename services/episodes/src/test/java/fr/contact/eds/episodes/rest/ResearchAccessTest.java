@@ -13,6 +13,7 @@ import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.api.ProjectActivatedEvent;
 import fr.contact.eds.catalog.api.ProjectApprovedEvent;
 import fr.contact.eds.catalog.api.ProjectClosedEvent;
+import fr.contact.eds.catalog.api.Variables;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
@@ -81,8 +82,8 @@ class ResearchAccessTest {
     private String project(boolean shiftDates, Consumer<String> lifecycle) {
         String projectId = "prj-" + UUID.randomUUID();
         publish(new ProjectApprovedEvent(projectId, new Permit("permit-" + projectId, List.of(researcher),
-                List.of(ResearchScope.DATASET), List.of(ResearchScope.SEX, ResearchScope.VISIT,
-                        ResearchScope.VISIT_TIMES),
+                List.of(ResearchScope.DATASET), List.of(Variables.SEX, Variables.VISIT,
+                        Variables.VISIT_TIMES),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), LocalDate.of(2099, 12, 31), shiftDates),
                 Instant.now()));
         lifecycle.accept(projectId);

@@ -1,10 +1,11 @@
-package fr.contact.eds.catalog.command;
+package fr.contact.eds.catalog.api;
 
 import java.util.List;
 
 /**
- * The variables a project may request, each mapped to OMOP CDM columns in extracts. What is not requested is not
- * extracted: the extract leaves those columns empty, or leaves out the table when none of its variables is asked.
+ * The variables a project may request, the vocabulary of {@link Permit#variables()}: each maps to OMOP CDM columns in
+ * extracts and to episode fields in the episodes service. What is not requested is not released: the extract leaves
+ * those columns empty, or leaves out the table when none of its variables is asked.
  */
 public final class Variables {
 
