@@ -85,13 +85,19 @@ public class EpisodeProjection {
     private final Map<Generation, Map<String, Change>> outsideUnitsOfWork = new LinkedHashMap<>();
 
     @Inject
-    public EpisodeProjection(MongoClient mongo, PlatformConfig config, Instance<AxonRuntime> axon) {
-        this(mongo.getDatabase(config.readModel().database()), () -> axon.get().engine().headPosition());
+    public EpisodeProjection(MongoClient mongo, PlatformConfig config, ResearchIdentifiers researchIdentifiers,
+            Instance<AxonRuntime> axon) {
+        this(mongo.getDatabase(config.readModel().database()), researchIdentifiers,
+                () -> axon.get().engine().headPosition());
     }
 
     EpisodeProjection(MongoDatabase database, LongSupplier head) {
+        this(database, new ResearchIdentifiers(database), head);
+    }
+
+    private EpisodeProjection(MongoDatabase database, ResearchIdentifiers researchIdentifiers, LongSupplier head) {
         this.generations = new EpisodeGenerations(database);
-        this.researchIdentifiers = new ResearchIdentifiers(database);
+        this.researchIdentifiers = researchIdentifiers;
         this.head = head;
     }
 
