@@ -22,6 +22,9 @@ class SystemIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The patient's INS and the bundle identifier in the example bundle. */
+    private static final String EXAMPLE_INS = "255081416802538";
+    private static final String EXAMPLE_BUNDLE = "B-2026-000123";
     private static ContactRuntime contact;
 
     @BeforeAll
@@ -153,12 +156,10 @@ class SystemIT {
     @Test
     void keepsNoNewDataOfAPatientWhoOpposesUntilTheyWithdraw() throws Exception {
         String nir = "2550814168" + String.format("%03d", (int) (Math.random() * 1000));
-        String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+        String ins = withControlKey(nir);
         String patient = tokenWith("patient", "e2e-patient-" + nir, "ins=" + ins);
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-consent");
-        String example = Files
-                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
-                .replace("255081416802538", ins).replaceAll("\\s*\\n\\s*", " ");
+        String example = example(ins, EXAMPLE_BUNDLE);
 
         assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
 
@@ -177,7 +178,7 @@ class SystemIT {
         assertThat(extractAfter.get("requestPosition").asLong()).isGreaterThanOrEqualTo(receipt);
         assertThat(extractAfter.get("manifest").get("includedPersons").asInt()).as("left out of extracts")
                 .isEqualTo(includedBefore - 1);
-        JsonNode afterOpposing = importOne(association, example.replace("B-2026-000123", "B-" + nir + "-2"));
+        JsonNode afterOpposing = importOne(association, example.replace(EXAMPLE_BUNDLE, "B-" + nir + "-2"));
         assertThat(afterOpposing.get("skippedByOpposition").asInt()).isEqualTo(1);
         assertThat(afterOpposing.get("accepted").asInt()).isZero();
 
@@ -187,7 +188,7 @@ class SystemIT {
         assertThat(JSON.readTree(withdrawn.body()).get("status").asText()).isEqualTo("not-opposed");
         assertThat(episodesOf("sos-e2e-consent", steward, JSON.readTree(withdrawn.body()).get("position").asLong()))
                 .isEqualTo(1);
-        assertThat(importOne(association, example.replace("B-2026-000123", "B-" + nir + "-3")).get("accepted")
+        assertThat(importOne(association, example.replace(EXAMPLE_BUNDLE, "B-" + nir + "-3")).get("accepted")
                 .asInt()).isEqualTo(1);
 
         JsonNode history = JSON.readTree(call("GET", contact.url("consent") + "/patients/me/consent", patient).body());
@@ -197,9 +198,7 @@ class SystemIT {
     @Test
     void showsTheDpoExactlyTheEpisodeReadsMadeAndTheVerifierProvesThem() throws Exception {
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-audit");
-        String example = Files
-                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
-                .replace("B-2026-000123", "B-audit-" + System.nanoTime()).replaceAll("\\s*\\n\\s*", " ");
+        String example = example(EXAMPLE_INS, "B-audit-" + System.nanoTime());
         assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
         assertThat(episodesOf("sos-e2e-audit", token("data-steward"), 0)).isEqualTo(1);
 
@@ -238,12 +237,9 @@ class SystemIT {
     @Test
     void leavesOutOfTheNextExtractAPatientWhoOpposesAfterTheCseApproved() throws Exception {
         String nir = "1720531" + String.format("%06d", (int) (Math.random() * 1_000_000));
-        String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+        String ins = withControlKey(nir);
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-research");
-        String example = Files
-                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
-                .replace("255081416802538", ins).replace("B-2026-000123", "B-" + nir)
-                .replaceAll("\\s*\\n\\s*", " ");
+        String example = example(ins, "B-" + nir);
         assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
 
         String researcher = tokenWith("researcher", "e2e-researcher-" + nir, "organisation=inserm");
@@ -278,12 +274,9 @@ class SystemIT {
     @Test
     void letsAPermitHolderReadEpisodesAsTheirProjectSeesThemUntilThePatientOpposesIt() throws Exception {
         String nir = "1680975" + String.format("%06d", (int) (Math.random() * 1_000_000));
-        String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+        String ins = withControlKey(nir);
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-permit");
-        String example = Files
-                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
-                .replace("255081416802538", ins).replace("B-2026-000123", "B-permit-" + nir)
-                .replaceAll("\\s*\\n\\s*", " ");
+        String example = example(ins, "B-permit-" + nir);
         assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
         JsonNode asSteward = JSON.readTree(call("GET", contact.url("episodes")
                 + "/episodes?association=sos-e2e-permit", token("data-steward")).body()).get("episodes").get(0);
@@ -325,9 +318,7 @@ class SystemIT {
     @Test
     void answersWithNoDirectIdentifierOnAnyReadPath() throws Exception {
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-identifiers");
-        String example = Files
-                .readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
-                .replace("B-2026-000123", "B-identifiers-" + System.nanoTime()).replaceAll("\\s*\\n\\s*", " ");
+        String example = example(EXAMPLE_INS, "B-identifiers-" + System.nanoTime());
         JsonNode job = importOne(association, example);
         assertThat(job.get("accepted").asInt()).isEqualTo(1);
         String steward = token("data-steward");
@@ -360,6 +351,20 @@ class SystemIT {
         assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain("255081416802538",
                 "Lefèvre", "Lef\\u00e8vre", "Marie", "12 34 56 78", "Tilleuls", "1955-08-14", "B-identifiers",
                 "toux depuis"));
+    }
+
+    /**
+     * The ingestion service's example home visit (an identity-rich bundle), as patient {@code ins} in bundle
+     * {@code bundleId}, on one line for an NDJSON import.
+     */
+    private static String example(String ins, String bundleId) throws Exception {
+        return Files.readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
+                .replace(EXAMPLE_INS, ins).replace(EXAMPLE_BUNDLE, bundleId).replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /** A qualified INS: the 13-digit NIR and its control key. */
+    private static String withControlKey(String nir) {
+        return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
     }
 
     /** A project drafted by {@code researcher}, approved by the CSE and activated; returns its URL. */
