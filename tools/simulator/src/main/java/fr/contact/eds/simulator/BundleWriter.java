@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -32,6 +33,7 @@ public final class BundleWriter {
     private static final String CONTACT = "https://contact-eds.fr/fhir/";
     private static final String SOS_EVENT = CONTACT + "CodeSystem/sos-event";
     private static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
+    private static final String RPPS = "urn:oid:1.2.250.1.71.4.2.1";
 
     private final IParser parser;
 
@@ -55,12 +57,14 @@ public final class BundleWriter {
             add(bundle, call);
             return bundle;
         }
-        String practitionerUrl = add(bundle, new Practitioner().addIdentifier(new org.hl7.fhir.r4.model.Identifier()
-                .setSystem("urn:oid:1.2.250.1.71.4.2.1")
-                .setValue("1010" + Math.abs(e.episodeNumber().hashCode() % 9973))));
+        String practitionerUrl = add(bundle, new Practitioner().addIdentifier(
+                new org.hl7.fhir.r4.model.Identifier().setSystem(RPPS).setValue(e.practitioner().rpps())));
+        String roleUrl = add(bundle, practitionerRole(e, practitionerUrl));
         Encounter encounter = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
                 .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", e.encounterClass(), null))
                 .setSubject(new Reference(patientUrl));
+        encounter.addParticipant().setIndividual(new Reference(roleUrl)).addType(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PPRF", null)));
         encounter.addIdentifier().setSystem("https://" + e.associationId() + ".example/episodes")
                 .setValue(e.episodeNumber());
         encounter.getPeriod().setStart(Date.from(e.startAt())).setEnd(Date.from(e.endAt()));
@@ -80,7 +84,7 @@ public final class BundleWriter {
         if (e.dispatchAt() != null) {
             Task dispatch = new Task().setStatus(Task.TaskStatus.COMPLETED).setIntent(Task.TaskIntent.ORDER)
                     .setCode(new CodeableConcept(new Coding(SOS_EVENT, "dispatch", null))).setEncounter(atEncounter)
-                    .setAuthoredOn(Date.from(e.dispatchAt())).setOwner(new Reference(practitionerUrl));
+                    .setAuthoredOn(Date.from(e.dispatchAt())).setOwner(new Reference(roleUrl));
             add(bundle, dispatch);
         }
         Condition condition = new Condition().setSubject(new Reference(patientUrl)).setEncounter(atEncounter);
@@ -118,6 +122,13 @@ public final class BundleWriter {
         call.addExtension(CONTACT + "StructureDefinition/triage-priority", new CodeType(e.triagePriority()));
         call.addExtension(CONTACT + "StructureDefinition/regulation-decision", new CodeType(decision));
         return call;
+    }
+
+    private static PractitionerRole practitionerRole(SyntheticEpisode e, String practitionerUrl) {
+        PractitionerRole role = new PractitionerRole().setPractitioner(new Reference(practitionerUrl));
+        role.addCode(new CodeableConcept(new Coding(CONTACT + "CodeSystem/practitioner-role",
+                e.practitioner().role(), null)));
+        return role;
     }
 
     private static Patient patient(SyntheticEpisode e) {

@@ -24,6 +24,9 @@ public final class EpisodeGenerator {
 
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
     private static final int PATIENT_POOL = 50_000;
+    /** An association's rota: members 0-259 associates, then 100 locums, 30 residents and 10 regulators. */
+    private static final int ROTA = 400;
+    private static final int FIRST_REGULATOR = 390;
 
     /** Hour-of-day weights on weekdays and at weekends: evenings dominate, weekends also by day. */
     private static final double[] WEEKDAY_HOURS = {2, 1.5, 1, 1, 1, 1, 1.5, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 7, 9, 10,
@@ -129,9 +132,24 @@ public final class EpisodeGenerator {
         return new SyntheticEpisode(association(departement), "E-" + run + "-" + episodes, patient, departement,
                 postalCode(departement), callAt, diagnosis.symptom(),
                 pickWeighted(Map.of("P1", 5.0, "P2", 35.0, "P3", 60.0)),
-                modality, dispatch, start, start.plus(length), diagnosis.icpc2(), icd10,
+                modality, dispatch, practitioner(modality), start, start.plus(length), diagnosis.icpc2(), icd10,
                 diagnosis.feverish() ? 38 + random.nextInt(21) / 10.0 : 36.4 + random.nextInt(9) / 10.0,
                 diagnosis.atc(), disposition(age), random.nextDouble() < 0.7);
+    }
+
+    /** Regulators take a share of the teleconsultations; every other encounter goes to whoever is on the rota. */
+    private SyntheticEpisode.Practitioner practitioner(String modality) {
+        if (SyntheticEpisode.ADVICE.equals(modality)) {
+            return null;
+        }
+        int member = "VR".equals(modality) && random.nextDouble() < 0.4
+                ? FIRST_REGULATOR + random.nextInt(ROTA - FIRST_REGULATOR)
+                : random.nextInt(ROTA);
+        String role = member < 260 ? "associate"
+                : member < 360 ? "locum"
+                        : member < FIRST_REGULATOR ? "resident"
+                                : "regulator";
+        return new SyntheticEpisode.Practitioner(String.format("1010%07d", member), role);
     }
 
     private Diagnosis diagnosis(LocalDate date, int age) {

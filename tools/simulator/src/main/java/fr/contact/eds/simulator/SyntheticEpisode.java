@@ -15,6 +15,7 @@ public record SyntheticEpisode(
         String triagePriority,
         String encounterClass,
         Instant dispatchAt,
+        Practitioner practitioner,
         Instant startAt,
         Instant endAt,
         String diagnosisIcpc2,
@@ -30,6 +31,12 @@ public record SyntheticEpisode(
     public boolean adviceOnly() {
         return ADVICE.equals(encounterClass);
     }
+
+    /**
+     * Who saw the patient (none for advice): {@code rpps} is the practitioner's national identifier, {@code role} a
+     * CONTACT practitioner-role code; a practitioner keeps one role.
+     */
+    public record Practitioner(String rpps, String role) {}
 
     /**
      * A synthetic person; {@code ins} is empty when the identity is not qualified; {@code opposes}: objects to the

@@ -93,6 +93,23 @@ class EpisodeGeneratorTest {
     }
 
     @Test
+    void sendsMembersMostlyAndRegulatorsToTeleconsultations() {
+        assertThat(YEAR).allSatisfy(e -> assertThat(e.practitioner() == null).isEqualTo(e.adviceOnly()));
+        var seen = YEAR.stream().filter(e -> !e.adviceOnly()).toList();
+        assertThat(
+                seen.stream().filter(e -> e.practitioner().role().equals("associate")).count() / (double) seen.size())
+                .isBetween(0.55, 0.7);
+        assertThat(seen.stream().filter(e -> e.practitioner().role().equals("locum")).count() / (double) seen.size())
+                .isBetween(0.2, 0.3);
+        var teleconsultations = seen.stream().filter(e -> e.encounterClass().equals("VR")).toList();
+        assertThat(teleconsultations.stream().filter(e -> e.practitioner().role().equals("regulator")).count()
+                / (double) teleconsultations.size()).isBetween(0.35, 0.5);
+        assertThat(seen.stream().collect(Collectors.groupingBy(e -> e.practitioner().rpps(),
+                Collectors.mapping(e -> e.practitioner().role(), Collectors.toSet()))).values())
+                .as("a practitioner keeps one role").allSatisfy(roles -> assertThat(roles).hasSize(1));
+    }
+
+    @Test
     void hasAFewPatientsWhoOpposeSomeOfWhomReturn() {
         var patients = new HashSet<>(YEAR.stream().map(SyntheticEpisode::patient).toList());
         long opposing = patients.stream().filter(SyntheticEpisode.SyntheticPatient::opposes).count();

@@ -51,7 +51,8 @@ class OmopExtractWriterTest {
                 1955, "75", at));
         projection.on(new CallReceivedEvent(episodeId, at.minusSeconds(3600), List.of(new Code(ICPC2, "R05")), "P2",
                 "visit"));
-        projection.on(new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, at, at.plusSeconds(1800), at));
+        projection.on(new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, at, at.plusSeconds(1800), at,
+                "v1.practitioner", "associate"));
         projection.on(new DiagnosisRecordedEvent(episodeId, "dx.1", List.of(new Code(ICPC2, "R78"),
                 new Code("http://hl7.org/fhir/sid/icd-10", "J20.9"))));
         projection.on(new PrescriptionRecordedEvent(episodeId, "rx-1", List.of(new Code("http://www.whocc.no/atc",

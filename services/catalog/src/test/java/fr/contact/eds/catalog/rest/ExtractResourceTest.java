@@ -61,7 +61,7 @@ class ExtractResourceTest {
         eventStore.publish(GenericEventMessage.asEventMessage(new EpisodeOpenedEvent(episodeId, "sos-cat", patient, 1,
                 keys.keyIdFor(patient), "M", 30, "15-44", 1996, "69", at)));
         eventStore.publish(GenericEventMessage.asEventMessage(new EncounterRecordedEvent(episodeId,
-                EncounterClass.TELECONSULTATION, at, at.plusSeconds(600), null)));
+                EncounterClass.TELECONSULTATION, at, at.plusSeconds(600), null, null, null)));
         return patient;
     }
 

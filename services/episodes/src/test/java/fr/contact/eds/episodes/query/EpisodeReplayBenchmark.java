@@ -145,7 +145,8 @@ class EpisodeReplayBenchmark {
             return events;
         }
         events.addAll(List.of(
-                new EncounterRecordedEvent(id, modality(e.encounterClass()), e.startAt(), e.endAt(), null),
+                new EncounterRecordedEvent(id, modality(e.encounterClass()), e.startAt(), e.endAt(), null,
+                        "v1." + e.practitioner().rpps(), e.practitioner().role()),
                 new DiagnosisRecordedEvent(id, "dx", List.of(new Code(ICPC2, e.diagnosisIcpc2()),
                         new Code("http://hl7.org/fhir/sid/icd-10", e.diagnosisIcd10()))),
                 new VitalSignRecordedEvent(id, "t", new Code("http://loinc.org", "8310-5"),
@@ -154,7 +155,8 @@ class EpisodeReplayBenchmark {
                         e.medicationAtc())), e.startAt()),
                 new OutcomeRecordedEvent(id, disposition(e.disposition()), e.endAt())));
         if (e.dispatchAt() != null) {
-            events.add(new PractitionerDispatchedEvent(id, e.dispatchAt(), "v1.practitioner"));
+            events.add(new PractitionerDispatchedEvent(id, e.dispatchAt(), "v1." + e.practitioner().rpps(),
+                    e.practitioner().role()));
         }
         if (e.gpHandOff()) {
             events.add(new GpHandOffRecordedEvent(id, e.endAt()));

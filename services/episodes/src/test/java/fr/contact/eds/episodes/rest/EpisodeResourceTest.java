@@ -65,7 +65,8 @@ class EpisodeResourceTest {
         Instant at = Instant.parse("2026-01-15T20:40:00Z");
         publish(new EpisodeOpenedEvent(episodeId, association, patient, 1, keys.keyIdFor(patient), "F", 70, "65-74",
                 1955, departement, at));
-        publish(new EncounterRecordedEvent(episodeId, EncounterClass.CONSULTATION, at, at.plusSeconds(900), null));
+        publish(new EncounterRecordedEvent(episodeId, EncounterClass.CONSULTATION, at, at.plusSeconds(900), null,
+                "v1.practitioner", "associate"));
         return episodeId;
     }
 

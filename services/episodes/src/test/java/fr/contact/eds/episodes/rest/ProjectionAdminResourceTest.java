@@ -61,7 +61,7 @@ class ProjectionAdminResourceTest {
                     new EpisodeOpenedEvent(episodeId, "sos-rb", patient, 1, keys.keyIdFor(patient), "M",
                             random.nextInt(90), "15-44", 1990, String.format("%02d", 1 + random.nextInt(95)), at),
                     new EncounterRecordedEvent(episodeId, EncounterClass.values()[random.nextInt(3)], at,
-                            at.plusSeconds(600 + random.nextInt(3600)), null),
+                            at.plusSeconds(600 + random.nextInt(3600)), null, "v1.practitioner", "associate"),
                     new DiagnosisRecordedEvent(episodeId, "dx", List.of(new Code("http://hl7.org/fhir/sid/icpc-2",
                             List.of("R80", "D73", "R74", "A88").get(random.nextInt(4))))),
                     new OutcomeRecordedEvent(episodeId, Disposition.values()[random.nextInt(3)], at)));

@@ -98,7 +98,8 @@ class ResearchAccessTest {
         String episodeId = "ep-" + UUID.randomUUID();
         publish(new EpisodeOpenedEvent(episodeId, "sos-research", patient, 1, keys.keyIdFor(patient), "M", 34,
                 "25-44", 1991, "33", at));
-        publish(new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, at, at.plusSeconds(1200), null));
+        publish(new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, at, at.plusSeconds(1200), null,
+                "v1.practitioner", "resident"));
         publish(new OutcomeRecordedEvent(episodeId, Disposition.HOME, at.plusSeconds(1200)));
         return episodeId;
     }

@@ -48,6 +48,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -69,12 +70,14 @@ public final class BundleMapper {
     private final List<IntakeIssue> issues = new ArrayList<>();
     private final Map<Resource, Integer> entryIndex = new IdentityHashMap<>();
     private final Map<String, Resource> byReference = new HashMap<>();
+    private final Practitioners practitioners;
 
     /** {@code subjectKeyOf}: the key id a patient's personal data is encrypted under, from their pseudonym. */
     public BundleMapper(Pseudonymiser pseudonymiser, UnaryOperator<String> subjectKeyOf, String associationId) {
         this.pseudonymiser = pseudonymiser;
         this.subjectKeyOf = subjectKeyOf;
         this.associationId = associationId;
+        this.practitioners = new Practitioners(pseudonymiser, associationId, byReference, entryIndex, issues);
     }
 
     public MappedBundle map(Bundle bundle) {
@@ -110,6 +113,7 @@ public final class BundleMapper {
                 continue;
             }
             used[i] = resource instanceof Patient || resource instanceof Practitioner
+                    || resource instanceof PractitionerRole
                     || resource != null && attach(resource, at(i), episodes);
         }
         List<MappedEpisode> mapped = episodes.values().stream().map(EpisodeBuilder::build).toList();
@@ -172,9 +176,11 @@ public final class BundleMapper {
             return Optional.empty();
         }
         EpisodeBuilder episode = opened.get();
+        Practitioners.Seen performer = practitioners.performerOf(encounter).orElse(Practitioners.Seen.NONE);
         episode.encounter = new EncounterRecordedEvent(episode.id(), encounterClass.get(), start,
                 instant(encounter.getPeriod().getEndElement()),
-                extensionInstant(encounter, FhirSystems.EXT_ARRIVAL_TIME));
+                extensionInstant(encounter, FhirSystems.EXT_ARRIVAL_TIME),
+                performer.pseudonym(), performer.role());
         disposition(encounter, path).ifPresent(d -> episode.outcome = new OutcomeRecordedEvent(episode.id(), d,
                 Optional.ofNullable(episode.encounter.endedAt()).orElse(start)));
         return Optional.of(episode);
@@ -430,16 +436,11 @@ public final class BundleMapper {
     }
 
     private void dispatch(Task task, String path, EpisodeBuilder episode) {
-        String practitioner = null;
-        if (task.hasOwner()) {
-            practitioner = resolve(task.getOwner(), Practitioner.class, path + ".owner")
-                    .map(p -> pseudonymiser.keyedIdentifier("practitioner", associationId + "|"
-                            + (p.getIdentifierFirstRep().hasValue() ? p.getIdentifierFirstRep().getValue()
-                                    : p.getIdElement().getIdPart())))
-                    .orElse(null);
-        }
+        Practitioners.Seen owner = task.hasOwner()
+                ? practitioners.of(task.getOwner(), path + ".owner").orElse(Practitioners.Seen.NONE)
+                : Practitioners.Seen.NONE;
         episode.dispatch = new PractitionerDispatchedEvent(episode.id(), instant(task.getAuthoredOnElement()),
-                practitioner);
+                owner.pseudonym(), owner.role());
     }
 
     /** Codings with system and code only: displays and texts may carry anything and are dropped. */

@@ -14,6 +14,7 @@ import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
+import fr.contact.eds.ingestion.api.PractitionerRoles;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
@@ -26,6 +27,10 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +69,7 @@ class BundleMapperTest {
                     "EpisodeOpenedEvent", "CallReceivedEvent", "PractitionerDispatchedEvent", "EncounterRecordedEvent",
                     "DiagnosisRecordedEvent", "VitalSignRecordedEvent", "PrescriptionRecordedEvent",
                     "OutcomeRecordedEvent", "GpHandOffRecordedEvent");
-            assertThat(mapped.resourcesUsed()).isEqualTo(9);
+            assertThat(mapped.resourcesUsed()).isEqualTo(10);
             assertThat(mapped.resourcesIgnored()).as("the Coverage").isEqualTo(1);
         }
 
@@ -129,12 +134,113 @@ class BundleMapperTest {
 
             assertThat(stored).doesNotContainIgnoringCase("lef").doesNotContainIgnoringCase("marie")
                     .doesNotContain("255081416802538", "12 34 56 78", "+33", "Tilleuls", "1955-08-14", "10101234567",
-                            "Martin", "E-778899", "75112", "toux", "Bronchite", "enc-1", "dx-1", "CPAM");
+                            "Martin", "E-778899", "75112", "toux", "Bronchite", "enc-1", "dx-1", "CPAM",
+                            "98 76 54 32", "Remplaçant");
         }
 
         @Test
         void givesTheSameEpisodeAndPatientWhenSentAgain() throws IOException {
             assertThat(map(example()).episodes()).isEqualTo(map(example()).episodes());
+        }
+    }
+
+    @Nested
+    class ThePractitioner {
+
+        private static final String PATIENT = "urn:uuid:4b1d2a61-0000-4000-8000-000000000001";
+        private static final String PRACTITIONER = "urn:uuid:4b1d2a61-0000-4000-8000-000000000002";
+
+        private static PractitionerDispatchedEvent dispatched(MappedBundle mapped) {
+            return (PractitionerDispatchedEvent) mapped.episodes().get(0).events().get(2);
+        }
+
+        private static EncounterRecordedEvent encounter(MappedBundle mapped) {
+            return (EncounterRecordedEvent) mapped.episodes().get(0).events().get(3);
+        }
+
+        @Test
+        void isKeptAsPseudonymAndRoleForTheDispatchAndTheVisit() throws IOException {
+            MappedBundle mapped = map(example());
+
+            assertThat(dispatched(mapped).practitionerRole()).isEqualTo(PractitionerRoles.LOCUM);
+            assertThat(dispatched(mapped).practitionerPseudonym()).startsWith("v1.");
+            assertThat(encounter(mapped).practitionerRole()).isEqualTo(PractitionerRoles.LOCUM);
+            assertThat(encounter(mapped).practitionerPseudonym())
+                    .isEqualTo(dispatched(mapped).practitionerPseudonym());
+        }
+
+        @Test
+        void isTheSamePseudonymWhetherNamedDirectlyOrThroughItsRole() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, Task.class).getOwner().setReference(PRACTITIONER);
+
+            MappedBundle mapped = map(bundle);
+            assertThat(dispatched(mapped).practitionerRole()).isNull();
+            assertThat(dispatched(mapped).practitionerPseudonym()).isEqualTo(encounter(mapped).practitionerPseudonym());
+        }
+
+        @Test
+        void isThePrimaryPerformerWhenTheEncounterListsSeveral() throws IOException {
+            Bundle bundle = example();
+            Encounter encounter = resource(bundle, Encounter.class);
+            Practitioner resident = new Practitioner();
+            resident.addIdentifier().setSystem("urn:oid:1.2.250.1.71.4.2.1").setValue("10109999999");
+            bundle.addEntry().setFullUrl("urn:uuid:resident").setResource(resident);
+            encounter.getParticipant().add(0, new Encounter.EncounterParticipantComponent()
+                    .setIndividual(new Reference("urn:uuid:resident")));
+
+            assertThat(encounter(map(bundle)).practitionerRole()).isEqualTo(PractitionerRoles.LOCUM);
+
+            encounter.getParticipant().get(1).setType(null);
+            assertThat(encounter(map(bundle)).practitionerRole()).as("the first listed, without a primary performer")
+                    .isNull();
+        }
+
+        @Test
+        void isLeftOutWhenTheParticipantIsOutsideTheBundle() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, Encounter.class).getParticipantFirstRep().getIndividual()
+                    .setReference("Practitioner/elsewhere");
+
+            MappedBundle mapped = map(bundle);
+            assertThat(mapped.issues()).isEmpty();
+            assertThat(encounter(mapped).practitionerPseudonym()).isNull();
+            assertThat(encounter(mapped).practitionerRole()).isNull();
+        }
+
+        @Test
+        void hasNoRoleWhenCodedInAnotherSystemOnly() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, PractitionerRole.class).getCodeFirstRep().getCodingFirstRep()
+                    .setSystem("http://snomed.info/sct").setCode("62247001");
+
+            MappedBundle mapped = map(bundle);
+            assertThat(mapped.issues()).isEmpty();
+            assertThat(dispatched(mapped).practitionerRole()).isNull();
+            assertThat(dispatched(mapped).practitionerPseudonym()).startsWith("v1.");
+        }
+
+        @Test
+        void namesAnUnknownRoleOnce() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, PractitionerRole.class).getCodeFirstRep().getCodingFirstRep().setCode("nurse");
+
+            assertThat(map(bundle).issues()).singleElement().satisfies(i -> {
+                assertThat(i.code()).isEqualTo("code-invalid");
+                assertThat(i.expression()).isEqualTo("Bundle.entry[10].resource.code[0]");
+                assertThat(i.diagnostics()).contains("associate", "locum", "resident", "regulator");
+            });
+        }
+
+        @Test
+        void namesADispatchToSomeoneElseThanAPractitioner() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, Task.class).getOwner().setReference(PATIENT);
+
+            assertThat(map(bundle).issues()).singleElement().satisfies(i -> {
+                assertThat(i.code()).isEqualTo("not-found");
+                assertThat(i.expression()).isEqualTo("Bundle.entry[4].resource.owner");
+            });
         }
     }
 

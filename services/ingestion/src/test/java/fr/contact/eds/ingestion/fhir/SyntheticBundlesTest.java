@@ -3,6 +3,7 @@ package fr.contact.eds.ingestion.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import fr.contact.eds.simulator.BundleWriter;
 import fr.contact.eds.simulator.EpisodeGenerator;
@@ -12,7 +13,7 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
-/** The simulator's bundles are what intake expects: every one maps, whole, without an issue. */
+/** The simulator's bundles are what intake expects: every one maps, whole, without an issue, roles included. */
 class SyntheticBundlesTest {
 
     @Test
@@ -30,6 +31,11 @@ class SyntheticBundlesTest {
             assertThat(mapped.issues()).isEmpty();
             assertThat(mapped.episodes()).hasSize(1);
             assertThat(mapped.resourcesIgnored()).isZero();
+            if (!episode.adviceOnly()) {
+                assertThat(mapped.episodes().get(0).events()).filteredOn(EncounterRecordedEvent.class::isInstance)
+                        .map(EncounterRecordedEvent.class::cast).singleElement()
+                        .satisfies(e -> assertThat(e.practitionerRole()).isEqualTo(episode.practitioner().role()));
+            }
         });
     }
 }

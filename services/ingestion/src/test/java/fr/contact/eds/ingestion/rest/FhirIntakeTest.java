@@ -77,7 +77,7 @@ class FhirIntakeTest {
             List<Object> stored = payloadsSince(before);
             assertThat(stored.get(0)).isInstanceOfSatisfying(BundleAcceptedEvent.class, a -> {
                 assertThat(a.associationId()).isEqualTo("sos-paris");
-                assertThat(a.resourcesUsed()).isEqualTo(9);
+                assertThat(a.resourcesUsed()).isEqualTo(10);
                 assertThat(a.resourcesIgnored()).isEqualTo(1);
             });
             assertThat(stored.get(1)).isInstanceOf(EpisodeOpenedEvent.class);
