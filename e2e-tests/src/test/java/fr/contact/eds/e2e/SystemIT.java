@@ -298,6 +298,9 @@ class SystemIT {
         assertThat(episode.get("patientPseudonym").asText()).isNotEqualTo(asSteward.get("patientPseudonym").asText());
         assertThat(episode.get("episodeId").asText()).isNotEqualTo(asSteward.get("episodeId").asText());
         assertThat(episode.get("outcome").isNull()).as("episode.outcome is not on the permit").isTrue();
+        assertThat(episode.get("practitionerRole").asText()).as("visit.modality is").isEqualTo("locum");
+        assertThat(episode.get("practitionerPseudonym").isNull()).isTrue();
+        assertThat(asSteward.get("practitionerPseudonym").asText()).startsWith("v1.");
         assertThat(call("GET", search, tokenWith("researcher", "e2e-not-on-permit", "organisation=x")).statusCode())
                 .isEqualTo(403);
 
@@ -350,7 +353,7 @@ class SystemIT {
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain("255081416802538",
                 "Lefèvre", "Lef\\u00e8vre", "Marie", "12 34 56 78", "Tilleuls", "1955-08-14", "B-identifiers",
-                "toux depuis"));
+                "toux depuis", "10101234567", "98 76 54 32", "Remplaçant"));
     }
 
     /**

@@ -8,11 +8,12 @@ import org.bson.Document;
 /**
  * A whole care episode as the episodes service answers it: patient by pseudonym and generalised traits, the call
  * and its triage, the dispatch, the visit or consultation with its timings, coded diagnoses and prescriptions, the
- * outcome and the hand-off. {@code returnWithin72h} is set only in a patient's pathway.
+ * outcome and the hand-off. The practitioner, by pseudonym and role, is the one who saw the patient, else the one sent.
+ * {@code returnWithin72h} is set only in a patient's pathway.
  */
 public record Episode(String episodeId, String associationId, String departement, String patientPseudonym,
         String sex, String ageBand, Instant openedAt, Call call, String modality, Instant dispatchedAt,
-        String practitionerPseudonym,
+        String practitionerPseudonym, String practitionerRole,
         Instant arrivedAt, Instant startedAt, Instant endedAt, Timings timings, List<CodeView> diagnoses,
         List<CodeView> prescriptions, String outcome, Instant gpHandOffAt, Boolean returnWithin72h) {
 
@@ -34,12 +35,15 @@ public record Episode(String episodeId, String associationId, String departement
         Instant started = instant(encounter, "startedAt");
         Instant ended = instant(encounter, "endedAt");
         Instant reached = arrived != null ? arrived : started;
+        Document practitioner = encounter.get("practitionerPseudonym") != null
+                || encounter.get("practitionerRole") != null ? encounter : dispatch;
         return new Episode(d.getString("_id"), d.getString("associationId"), d.getString("departement"),
                 d.getString("patientPseudonym"), d.getString("sex"), d.getString("ageBand"), instant(d, "openedAt"),
                 call == null ? null
                         : new Call(received, codes(call.getList("reasons", Document.class)),
                                 call.getString("triagePriority"), call.getString("regulationDecision")),
-                modality(encounter, call), dispatched, dispatch.getString("practitionerPseudonym"), arrived,
+                modality(encounter, call), dispatched, practitioner.getString("practitionerPseudonym"),
+                practitioner.getString("practitionerRole"), arrived,
                 started, ended, new Timings(minutes(received, dispatched), minutes(received, reached),
                         minutes(started, ended)),
                 d.getList("diagnoses", Document.class, List.of()).stream()
@@ -61,7 +65,8 @@ public record Episode(String episodeId, String associationId, String departement
     Episode withReturnWithin72h(boolean flag) {
         return new Episode(episodeId, associationId, departement, patientPseudonym, sex, ageBand, openedAt, call,
                 modality,
-                dispatchedAt, practitionerPseudonym, arrivedAt, startedAt, endedAt, timings, diagnoses,
+                dispatchedAt, practitionerPseudonym, practitionerRole, arrivedAt, startedAt, endedAt, timings,
+                diagnoses,
                 prescriptions, outcome, gpHandOffAt, flag);
     }
 

@@ -125,14 +125,17 @@ public class EpisodeProjection {
     @EventHandler
     void on(PractitionerDispatchedEvent event, ReplayStatus status) {
         change(status, event.episodeId(), c -> c.set("dispatch.dispatchedAt", date(event.dispatchedAt()))
-                .set("dispatch.practitionerPseudonym", event.practitionerPseudonym()));
+                .set("dispatch.practitionerPseudonym", event.practitionerPseudonym())
+                .set("dispatch.practitionerRole", event.practitionerRole()));
     }
 
     @EventHandler
     void on(EncounterRecordedEvent event, ReplayStatus status) {
         change(status, event.episodeId(), c -> c.set("encounter.modality", event.encounterClass().name())
                 .set("encounter.startedAt", date(event.startedAt())).set("encounter.endedAt", date(event.endedAt()))
-                .set("encounter.arrivedAt", date(event.arrivedAt())));
+                .set("encounter.arrivedAt", date(event.arrivedAt()))
+                .set("encounter.practitionerPseudonym", event.practitionerPseudonym())
+                .set("encounter.practitionerRole", event.practitionerRole()));
     }
 
     @EventHandler

@@ -27,7 +27,8 @@ import java.util.function.UnaryOperator;
  * What a permit lets its holders see of episodes, the same as the project's extracts: the permit's period only (days
  * in UTC, as extracts), no patient who opposes the project, the permit's variables only, episodes and patients under
  * the project's own identifiers (so that two projects cannot join what they saw), and with {@code shiftDates} every
- * date of a patient moved by that patient's shift in the project.
+ * date of a patient moved by that patient's shift in the project. The practitioner's role goes with the visit; their
+ * pseudonym, which no permit variable names, never leaves.
  */
 public final class ResearchScope {
 
@@ -102,6 +103,7 @@ public final class ResearchScope {
                 projectPseudonym(e.patientPseudonym()), releases(SEX) ? e.sex() : null,
                 releases(YEAR_OF_BIRTH) ? e.ageBand() : null, when.apply(e.openedAt()), call,
                 releases(VISIT) ? e.modality() : null, times ? when.apply(e.dispatchedAt()) : null, null,
+                releases(VISIT) ? e.practitionerRole() : null,
                 times ? when.apply(e.arrivedAt()) : null, when.apply(e.startedAt()), when.apply(e.endedAt()),
                 times ? e.timings() : new Timings(null, null, null), releases(CONDITIONS) ? e.diagnoses() : List.of(),
                 releases(DRUGS) ? e.prescriptions() : List.of(), releases(OUTCOME) ? e.outcome() : null,

@@ -5,6 +5,7 @@ import static fr.contact.eds.episodes.query.EpisodeEvents.freshDatabase;
 import static fr.contact.eds.episodes.query.EpisodeEvents.homeVisit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
@@ -12,6 +13,9 @@ import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
+import fr.contact.eds.ingestion.api.EncounterClass;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -68,6 +74,59 @@ class EpisodeProjectionTest {
             apply(new EpisodeProjection(db, () -> -1L), homeVisit("ep-1", "v1.p", CALL).subList(1, 4));
 
             assertThat(new EpisodeQueries(db).byId("ep-1")).isEmpty();
+        }
+    }
+
+    @Nested
+    class ThePractitioner {
+
+        private static final Instant AT = CALL.plusSeconds(2880);
+
+        private Episode episodeAfter(List<Object> facts) {
+            MongoDatabase db = freshDatabase();
+            List<Object> events = new ArrayList<>(homeVisit("ep-1", "v1.p", CALL).subList(0, 2));
+            events.addAll(facts);
+            apply(new EpisodeProjection(db, () -> -1L), events);
+            return new EpisodeQueries(db).byId("ep-1").orElseThrow();
+        }
+
+        @Test
+        void isTheOneWhoSawThePatientWhicheverArrivesFirst() {
+            var sent = new PractitionerDispatchedEvent("ep-1", CALL.plusSeconds(600), "v1.sent", "associate");
+            var seen = new EncounterRecordedEvent("ep-1", EncounterClass.HOME_VISIT, AT, AT.plusSeconds(900), AT,
+                    "v1.seen", "resident");
+
+            for (List<Object> order : List.of(List.<Object>of(sent, seen), List.<Object>of(seen, sent))) {
+                Episode episode = episodeAfter(order);
+                assertThat(episode.practitionerPseudonym()).isEqualTo("v1.seen");
+                assertThat(episode.practitionerRole()).isEqualTo("resident");
+                assertThat(episode.dispatchedAt()).isEqualTo(CALL.plusSeconds(600));
+            }
+        }
+
+        @Test
+        void isTheOneSentWhenTheEncounterNamesNone() {
+            Episode episode = episodeAfter(List.of(
+                    new EncounterRecordedEvent("ep-1", EncounterClass.HOME_VISIT, AT, AT.plusSeconds(900), AT, null,
+                            null),
+                    new PractitionerDispatchedEvent("ep-1", CALL.plusSeconds(600), "v1.sent", "locum")));
+
+            assertThat(episode.practitionerPseudonym()).isEqualTo("v1.sent");
+            assertThat(episode.practitionerRole()).isEqualTo("locum");
+        }
+
+        @Test
+        void hasNoRoleInADispatchStoredBeforeRolesWereKept() {
+            var serializer = JacksonSerializer.builder()
+                    .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+            PractitionerDispatchedEvent revision1 = serializer.deserialize(new SimpleSerializedObject<>(
+                    "{\"episodeId\":\"ep-1\",\"dispatchedAt\":\"2026-01-15T20:02:00Z\",\"practitionerPseudonym\":\"v1.old\"}",
+                    String.class, PractitionerDispatchedEvent.class.getName(), null));
+
+            Episode episode = episodeAfter(List.of(revision1));
+            assertThat(episode.practitionerPseudonym()).isEqualTo("v1.old");
+            assertThat(episode.practitionerRole()).isNull();
+            assertThat(episode.dispatchedAt()).isEqualTo(CALL.plusSeconds(600));
         }
     }
 

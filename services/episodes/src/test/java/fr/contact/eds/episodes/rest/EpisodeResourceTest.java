@@ -88,7 +88,10 @@ class EpisodeResourceTest {
         as(Roles.DATA_STEWARD).queryParam("departement", "69").queryParam("modality", "CONSULTATION")
                 .get("/episodes").then().statusCode(200)
                 .body("episodes.episodeId", hasItem(episodeId))
-                .body("episodes.find { it.episodeId == '" + episodeId + "' }.timings.visitMinutes", equalTo(15));
+                .body("episodes.find { it.episodeId == '" + episodeId + "' }.timings.visitMinutes", equalTo(15))
+                .body("episodes.find { it.episodeId == '" + episodeId + "' }.practitionerRole", equalTo("associate"))
+                .body("episodes.find { it.episodeId == '" + episodeId + "' }.practitionerPseudonym",
+                        equalTo("v1.practitioner"));
 
         assertThat(axon.engine().readEvents(new GlobalSequenceTrackingToken(before), false).map(e -> e.getPayload())
                 .filter(AccessRecordedEvent.class::isInstance).map(AccessRecordedEvent.class::cast))

@@ -142,6 +142,10 @@ class ResearchAccessTest {
                 .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.sex", equalTo("M"))
                 .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.modality",
                         equalTo("HOME_VISIT"))
+                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.practitionerRole",
+                        equalTo("resident"))
+                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.practitionerPseudonym",
+                        nullValue())
                 .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.outcome",
                         nullValue())
                 .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.ageBand",
