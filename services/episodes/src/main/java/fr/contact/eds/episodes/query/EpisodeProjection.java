@@ -60,7 +60,7 @@ import org.bson.conversions.Bson;
 
 /**
  * One document per care episode, from the call to the hand-off. Every handler writes only the fields its event
- * owns ({@code $set} of its own paths, {@code $addToSet} of whole items), so the document converges to the same
+ * owns ({@code $set} of its own fields or whole sub-document, {@code $addToSet} of whole items), so the document converges to the same
  * state whatever order the events arrive in (history backfill interleaved with live data) and however often they
  * are redelivered. Opposition and erasure apply to the patient's episodes here too; the processor handles events
  * in one sequence, so an opposition and an episode of the same patient can never race.
@@ -117,25 +117,25 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(CallReceivedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("call.receivedAt", date(event.receivedAt()))
-                .set("call.reasons", codes(event.reasons())).set("call.triagePriority", event.triagePriority())
-                .set("call.regulationDecision", event.regulationDecision()));
+        change(status, event.episodeId(), c -> c.set("call", new Document("receivedAt", date(event.receivedAt()))
+                .append("reasons", codes(event.reasons())).append("triagePriority", event.triagePriority())
+                .append("regulationDecision", event.regulationDecision())));
     }
 
     @EventHandler
     void on(PractitionerDispatchedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("dispatch.dispatchedAt", date(event.dispatchedAt()))
-                .set("dispatch.practitionerPseudonym", event.practitionerPseudonym())
-                .set("dispatch.practitionerRole", event.practitionerRole()));
+        change(status, event.episodeId(), c -> c.set("dispatch", new Document("dispatchedAt",
+                date(event.dispatchedAt())).append("practitionerPseudonym", event.practitionerPseudonym())
+                .append("practitionerRole", event.practitionerRole())));
     }
 
     @EventHandler
     void on(EncounterRecordedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("encounter.modality", event.encounterClass().name())
-                .set("encounter.startedAt", date(event.startedAt())).set("encounter.endedAt", date(event.endedAt()))
-                .set("encounter.arrivedAt", date(event.arrivedAt()))
-                .set("encounter.practitionerPseudonym", event.practitionerPseudonym())
-                .set("encounter.practitionerRole", event.practitionerRole()));
+        change(status, event.episodeId(), c -> c.set("encounter", new Document("modality",
+                event.encounterClass().name()).append("startedAt", date(event.startedAt()))
+                .append("endedAt", date(event.endedAt())).append("arrivedAt", date(event.arrivedAt()))
+                .append("practitionerPseudonym", event.practitionerPseudonym())
+                .append("practitionerRole", event.practitionerRole())));
     }
 
     @EventHandler
@@ -166,8 +166,8 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(OutcomeRecordedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("outcome.disposition", event.disposition().name())
-                .set("outcome.recordedAt", date(event.recordedAt())));
+        change(status, event.episodeId(), c -> c.set("outcome", new Document("disposition",
+                event.disposition().name()).append("recordedAt", date(event.recordedAt()))));
     }
 
     @EventHandler
