@@ -7,6 +7,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import fr.contact.eds.catalog.api.Datasets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,8 +24,6 @@ import org.bson.Document;
  */
 public class DatasetCatalogue {
 
-    /** The dataset every care episode belongs to; described at first start, for the data steward to review. */
-    public static final String EPISODES = "unscheduled-care-episodes";
     private static final String DATASETS = "datasets";
 
     private final MongoCollection<Document> datasets;
@@ -37,8 +36,8 @@ public class DatasetCatalogue {
         this.episodes = database.getCollection(ResearchProjection.EPISODES);
         this.database = database;
         this.clock = clock;
-        if (datasets.find(Filters.eq("_id", EPISODES)).first() == null) {
-            save(new Dataset(EPISODES, "Unscheduled primary care episodes",
+        if (datasets.find(Filters.eq("_id", Datasets.EPISODES)).first() == null) {
+            save(new Dataset(Datasets.EPISODES, "Unscheduled primary care episodes",
                     "Every care episode of the on-call GP associations: call, triage, dispatch, home visit, "
                             + "consultation or teleconsultation, diagnoses, prescriptions, vital signs, outcome and "
                             + "hand-off to the regular GP. Pseudonymised; patients who object are excluded.",
@@ -87,7 +86,7 @@ public class DatasetCatalogue {
     private Dataset withCounts(Document d) {
         LocalDate reviewed = d.getString("lastReviewed") == null ? null : LocalDate.parse(d.getString("lastReviewed"));
         boolean overdue = reviewed == null || reviewed.isBefore(today().minusMonths(12));
-        Counts counts = EPISODES.equals(d.getString("_id")) ? counts() : new Counts(0, 0, null, null);
+        Counts counts = Datasets.EPISODES.equals(d.getString("_id")) ? counts() : new Counts(0, 0, null, null);
         return new Dataset(d.getString("_id"), d.getString("title"), d.getString("description"),
                 d.getString("publisher"), d.getList("themes", String.class, List.of()), d.getString("spatialCoverage"),
                 d.getList("codingSystems", String.class, List.of()), d.getString("legalBasis"), d.getString("purpose"),

@@ -4,7 +4,6 @@ import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.api.ProjectProposal;
 import fr.contact.eds.catalog.api.ProjectState;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /** A project as its team, the CSE and the data steward see it. */
@@ -14,10 +13,4 @@ public record ProjectView(String projectId, String owner, ProjectState state, Pr
 
     public record OpinionView(String reviewer, boolean patientRepresentative, String opinion, String comment,
             Instant at) {}
-
-    /** Whether {@code subject} may use the permit today: named on it, project active, permit not ended. */
-    public boolean permitsUse(String subject, LocalDate today) {
-        return state == ProjectState.ACTIVE && permit != null && permit.users().contains(subject)
-                && !today.isAfter(permit.validUntil());
-    }
 }

@@ -1,6 +1,6 @@
 package fr.contact.eds.catalog.rest;
 
-import fr.contact.eds.catalog.api.ProjectState;
+import fr.contact.eds.catalog.api.PermitStanding;
 import fr.contact.eds.catalog.query.ExtractJobs;
 import fr.contact.eds.catalog.query.ProjectView;
 import fr.contact.eds.catalog.query.Projects;
@@ -103,17 +103,13 @@ public class ExtractResource {
             throw new ProblemException(403, "Forbidden", "Only the users named on the permit of " + projectId
                     + " may request or download its extracts", null);
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        if (project.state() == ProjectState.CLOSED || today.isAfter(project.permit().validUntil())) {
-            throw new ProblemException(410, "Gone", "The permit of " + projectId + " has ended ("
-                    + (project.state() == ProjectState.CLOSED ? "project closed"
-                            : "valid until "
-                                    + project.permit().validUntil())
-                    + ")", null);
-        }
-        if (project.state() != ProjectState.ACTIVE) {
-            throw new ProblemException(409, "Conflict", "The permit is in force once the project is active; it is "
-                    + project.state(), "state");
+        switch (PermitStanding.of(project.state(), project.permit(), LocalDate.now(ZoneOffset.UTC))) {
+            case ENDED -> throw new ProblemException(410, "Gone", "The permit of " + projectId + " has ended ("
+                    + PermitStanding.whyEnded(project.state(), project.permit()) + ")", null);
+            case NOT_YET_IN_FORCE -> throw new ProblemException(409, "Conflict",
+                    "The permit is in force once the project is active; it is " + project.state(), "state");
+            case IN_FORCE -> {
+            }
         }
         return project;
     }

@@ -32,9 +32,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ResearchScope {
 
-    /** The catalogue's dataset of care episodes, which a permit must name. */
-    public static final String DATASET = "unscheduled-care-episodes";
-
     private final String projectId;
     private final Permit permit;
     private final Set<String> variables;

@@ -1,6 +1,7 @@
 package fr.contact.eds.episodes.rest;
 
-import fr.contact.eds.catalog.api.ProjectState;
+import fr.contact.eds.catalog.api.Datasets;
+import fr.contact.eds.catalog.api.PermitStanding;
 import fr.contact.eds.episodes.query.ProjectPermits;
 import fr.contact.eds.episodes.query.ProjectPermits.ProjectPermit;
 import fr.contact.eds.episodes.query.ResearchScope;
@@ -55,20 +56,18 @@ public class PermitCheck {
         ProjectPermit permit = permits.of(projectId).orElse(null);
         boolean tokenForAnother = actor.project() != null && !actor.project().equals(projectId);
         if (tokenForAnother || permit == null || !permit.permit().users().contains(actor.subject())
-                || !permit.permit().datasets().contains(ResearchScope.DATASET)) {
+                || !permit.permit().datasets().contains(Datasets.EPISODES)) {
             accessRecorder.record(actor, access(projectId, action), List.of(), AccessOutcome.DENIED);
             throw new ProblemException(403, "Forbidden", "Only the users named on a permit of " + projectId
-                    + " that covers the dataset " + ResearchScope.DATASET + " may read its episodes", "project");
+                    + " that covers the dataset " + Datasets.EPISODES + " may read its episodes", "project");
         }
-        if (permit.state() == ProjectState.CLOSED || LocalDate.now(clock).isAfter(permit.permit().validUntil())) {
-            throw new ProblemException(410, "Gone", "The permit of " + projectId + " has ended ("
-                    + (permit.state() == ProjectState.CLOSED ? "project closed"
-                            : "valid until " + permit.permit().validUntil())
-                    + ")", "project");
-        }
-        if (permit.state() != ProjectState.ACTIVE) {
-            throw new ProblemException(409, "Conflict", "The permit is in force once the project is active; it is "
-                    + permit.state(), "project");
+        switch (PermitStanding.of(permit.state(), permit.permit(), LocalDate.now(clock))) {
+            case ENDED -> throw new ProblemException(410, "Gone", "The permit of " + projectId + " has ended ("
+                    + PermitStanding.whyEnded(permit.state(), permit.permit()) + ")", "project");
+            case NOT_YET_IN_FORCE -> throw new ProblemException(409, "Conflict",
+                    "The permit is in force once the project is active; it is " + permit.state(), "project");
+            case IN_FORCE -> {
+            }
         }
         return new ResearchScope(projectId, permit.permit(), new ProjectPseudonyms(masterKey(), projectId));
     }

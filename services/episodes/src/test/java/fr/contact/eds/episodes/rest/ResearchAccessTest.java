@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import fr.contact.eds.catalog.api.Datasets;
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.api.ProjectActivatedEvent;
 import fr.contact.eds.catalog.api.ProjectApprovedEvent;
@@ -20,7 +21,6 @@ import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.episodes.query.EpisodeProjection;
 import fr.contact.eds.episodes.query.ProjectPermits;
-import fr.contact.eds.episodes.query.ResearchScope;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
@@ -82,7 +82,7 @@ class ResearchAccessTest {
     private String project(boolean shiftDates, Consumer<String> lifecycle) {
         String projectId = "prj-" + UUID.randomUUID();
         publish(new ProjectApprovedEvent(projectId, new Permit("permit-" + projectId, List.of(researcher),
-                List.of(ResearchScope.DATASET), List.of(Variables.SEX, Variables.VISIT,
+                List.of(Datasets.EPISODES), List.of(Variables.SEX, Variables.VISIT,
                         Variables.VISIT_TIMES),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), LocalDate.of(2099, 12, 31), shiftDates),
                 Instant.now()));
