@@ -192,7 +192,11 @@ public final class EpisodeGenerator {
 
     private SyntheticPatient patient(LocalDate date) {
         if (!patients.isEmpty() && random.nextDouble() < 0.15) {
-            return patients.get(random.nextInt(patients.size()));
+            SyntheticPatient known = patients.get(random.nextInt(patients.size()));
+            // Days may be generated backwards (the intake benchmark does): nobody returns before being born.
+            if (!known.birthDate().isAfter(date)) {
+                return known;
+            }
         }
         int age = age();
         LocalDate birth = date.minusYears(age).minusDays(random.nextInt(365));

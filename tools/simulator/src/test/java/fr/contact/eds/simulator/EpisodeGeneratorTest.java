@@ -118,6 +118,19 @@ class EpisodeGeneratorTest {
     }
 
     @Test
+    void neverSeesAPatientBeforeTheyAreBornEvenWhenDaysGoBackwards() {
+        EpisodeGenerator backwards = new EpisodeGenerator(7);
+        List<SyntheticEpisode> episodes = new ArrayList<>();
+        for (LocalDate date = LocalDate.of(2026, 3, 31); !date.isBefore(LocalDate.of(2025, 4, 1)); date = date
+                .minusDays(1)) {
+            episodes.addAll(backwards.day(date, 60));
+        }
+
+        assertThat(episodes).allSatisfy(e -> assertThat(e.patient().birthDate())
+                .isBeforeOrEqualTo(e.callAt().atZone(FRANCE).toLocalDate()));
+    }
+
+    @Test
     void timesEachStepAfterTheCall() {
         assertThat(YEAR).allSatisfy(e -> {
             assertThat(e.startAt()).isAfter(e.callAt());
