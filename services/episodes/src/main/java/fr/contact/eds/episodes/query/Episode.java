@@ -8,8 +8,8 @@ import org.bson.Document;
 /**
  * A whole care episode as the episodes service answers it: patient by pseudonym and generalised traits, the call
  * and its triage, the dispatch, the visit or consultation with its timings, coded diagnoses and prescriptions, the
- * outcome and the hand-off. The practitioner, by pseudonym and role, is the one who saw the patient, else the one sent.
- * {@code returnWithin72h} is set only in a patient's pathway.
+ * outcome and the hand-off. The practitioner, by pseudonym and role, is the one who saw the patient, else the one
+ * sent. {@code returnWithin72h} is set only in a patient's pathway.
  */
 public record Episode(String episodeId, String associationId, String departement, String patientPseudonym,
         String sex, String ageBand, Instant openedAt, Call call, String modality, Instant dispatchedAt,

@@ -59,11 +59,11 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * One document per care episode, from the call to the hand-off. Every handler writes only the fields its event
- * owns ({@code $set} of its own fields or whole sub-document, {@code $addToSet} of whole items), so the document converges to the same
- * state whatever order the events arrive in (history backfill interleaved with live data) and however often they
- * are redelivered. Opposition and erasure apply to the patient's episodes here too; the processor handles events
- * in one sequence, so an opposition and an episode of the same patient can never race.
+ * One document per care episode, from the call to the hand-off. Every handler writes only the fields its event owns
+ * ({@code $set} of its own fields or whole sub-document, {@code $addToSet} of whole items), so the document converges
+ * to the same state whatever order the events arrive in (history backfill interleaved with live data) and however
+ * often they are redelivered. Opposition and erasure apply to the patient's episodes here too; the processor handles
+ * events in one sequence, so an opposition and an episode of the same patient can never race.
  */
 @Singleton
 @ProcessingGroup(EpisodeProjection.PROCESSOR)

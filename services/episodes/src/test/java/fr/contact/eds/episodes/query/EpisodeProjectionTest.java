@@ -120,7 +120,9 @@ class EpisodeProjectionTest {
             var serializer = JacksonSerializer.builder()
                     .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
             PractitionerDispatchedEvent revision1 = serializer.deserialize(new SimpleSerializedObject<>(
-                    "{\"episodeId\":\"ep-1\",\"dispatchedAt\":\"2026-01-15T20:02:00Z\",\"practitionerPseudonym\":\"v1.old\"}",
+                    """
+                            {"episodeId": "ep-1", "dispatchedAt": "2026-01-15T20:02:00Z", "practitionerPseudonym": "v1.old"}
+                            """,
                     String.class, PractitionerDispatchedEvent.class.getName(), null));
 
             Episode episode = episodeAfter(List.of(revision1));
