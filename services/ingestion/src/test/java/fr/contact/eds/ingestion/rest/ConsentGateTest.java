@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -77,14 +77,24 @@ class ConsentGateTest {
 
     private void oppose(PatientIdentity identity) {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(identity);
-        eventStore.publish(GenericEventMessage.asEventMessage(new OppositionRegisteredEvent(pseudonyms.get(0),
-                pseudonyms, UUID.randomUUID().toString(), "OPP-1", Instant.now(), ONLINE)));
+        decide(pseudonyms.get(0), 0,
+                new OppositionRegisteredEvent(pseudonyms.get(0), pseudonyms, UUID.randomUUID().toString(),
+                        "OPP-1", Instant.now(), ONLINE));
     }
 
     private void withdraw(PatientIdentity identity) {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(identity);
-        eventStore.publish(GenericEventMessage.asEventMessage(new OppositionWithdrawnEvent(pseudonyms.get(0),
-                pseudonyms, UUID.randomUUID().toString(), "WDR-1", Instant.now(), ONLINE)));
+        decide(pseudonyms.get(0), 1,
+                new OppositionWithdrawnEvent(pseudonyms.get(0), pseudonyms, UUID.randomUUID().toString(), "WDR-1",
+                        Instant.now(), ONLINE));
+    }
+
+    /**
+     * As the consent service stores them: events of the patient's consent aggregate, so that the gate, sequencing per
+     * aggregate over its segments, applies a registration and its withdrawal in order.
+     */
+    private void decide(String patient, long sequence, Object decision) {
+        eventStore.publish(new GenericDomainEventMessage<>("PatientConsent", patient, sequence, decision));
     }
 
     private List<Object> storedSince(long position) {
