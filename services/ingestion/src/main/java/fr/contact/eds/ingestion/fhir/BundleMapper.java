@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -65,17 +64,19 @@ public final class BundleMapper {
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final Pseudonymiser pseudonymiser;
-    private final UnaryOperator<String> subjectKeyOf;
     private final String associationId;
     private final List<IntakeIssue> issues = new ArrayList<>();
     private final Map<Resource, Integer> entryIndex = new IdentityHashMap<>();
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Practitioners practitioners;
 
-    /** {@code subjectKeyOf}: the key id a patient's personal data is encrypted under, from their pseudonym. */
-    public BundleMapper(Pseudonymiser pseudonymiser, UnaryOperator<String> subjectKeyOf, String associationId) {
+    /**
+     * Episodes come out without the key their patient's personal data will be encrypted under
+     * ({@code EpisodeOpenedEvent.subjectKeyId} null): intake assigns it once the consent gate has kept the episode, so
+     * that no key, nor the pseudonym it is filed under, is ever made for a patient who opposes.
+     */
+    public BundleMapper(Pseudonymiser pseudonymiser, String associationId) {
         this.pseudonymiser = pseudonymiser;
-        this.subjectKeyOf = subjectKeyOf;
         this.associationId = associationId;
         this.practitioners = new Practitioners(pseudonymiser, associationId, byReference, entryIndex, issues);
     }
@@ -260,7 +261,7 @@ public final class BundleMapper {
             var pseudonym = pseudonymiser.pseudonymOf(identity);
             String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
             var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
-                    subjectKeyOf.apply(pseudonym.value()), sex(patient), generalised.ageYears(),
+                    null, sex(patient), generalised.ageYears(),
                     generalised.ageBand(), generalised.birthYear(), departement(patient), start);
             return Optional.of(new EpisodeBuilder(opened, knownAs(identity, patient)));
         } catch (InvalidIdentityException e) {

@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import fr.contact.eds.ingestion.api.AcceptBundleCommand;
 import fr.contact.eds.ingestion.api.AcceptBundlesCommand;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.config.IngestionConfig;
 import fr.contact.eds.ingestion.fhir.BundleMapper;
 import fr.contact.eds.ingestion.fhir.MappedBundle;
@@ -109,7 +110,12 @@ public class IntakeService {
                 mapped.resourcesUsed(), mapped.resourcesIgnored(), mapped.episodes().size() - kept.size(),
                 Instant.now());
         List<String> patients = kept.stream().map(MappedEpisode::patientPseudonym).distinct().toList();
-        List<Object> events = kept.stream().flatMap(e -> e.events().stream()).toList();
+        // Keys only for the patients kept: none is made, nor filed under the pseudonym, for one who opposes.
+        List<Object> events = kept.stream().flatMap(e -> e.events().stream())
+                .map(event -> event instanceof EpisodeOpenedEvent opened
+                        ? opened.withSubjectKeyId(subjectKeys.keyIdFor(opened.patientPseudonym()))
+                        : event)
+                .toList();
         return new AcceptBundleCommand(accepted, events,
                 accessRecorder.describe(prepared.actor(), INTAKE, patients, AccessOutcome.SUCCESS));
     }
@@ -153,7 +159,7 @@ public class IntakeService {
             return IntakeResult.Refused.of(400, "invalid", "resourceType",
                     "Expected a Bundle, got " + resource.fhirType());
         }
-        MappedBundle mapped = new BundleMapper(pseudonymisers.get(), subjectKeys::keyIdFor, actor.association())
+        MappedBundle mapped = new BundleMapper(pseudonymisers.get(), actor.association())
                 .map(bundle);
         if (mapped.rejected()) {
             return new IntakeResult.Refused(422, mapped.issues());

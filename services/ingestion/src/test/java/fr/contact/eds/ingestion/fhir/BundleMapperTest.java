@@ -47,7 +47,7 @@ class BundleMapperTest {
     }
 
     private static MappedBundle map(Bundle bundle) {
-        return new BundleMapper(PSEUDONYMISER, p -> "key-of-" + p, "sos-paris").map(bundle);
+        return new BundleMapper(PSEUDONYMISER, "sos-paris").map(bundle);
     }
 
     private static <T extends org.hl7.fhir.r4.model.Resource> T resource(Bundle bundle, Class<T> type) {

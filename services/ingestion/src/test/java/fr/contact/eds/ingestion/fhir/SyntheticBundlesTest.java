@@ -26,7 +26,7 @@ class SyntheticBundlesTest {
 
         assertThat(episodes).hasSizeGreaterThan(300).allSatisfy(episode -> {
             Bundle parsed = fhir.newJsonParser().parseResource(Bundle.class, writer.json(episode));
-            MappedBundle mapped = new BundleMapper(pseudonymiser, p -> "key-of-" + p, episode.associationId())
+            MappedBundle mapped = new BundleMapper(pseudonymiser, episode.associationId())
                     .map(parsed);
             assertThat(mapped.issues()).isEmpty();
             assertThat(mapped.episodes()).hasSize(1);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.mongodb.client.MongoClient;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
@@ -13,6 +14,7 @@ import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.query.OppositionGate;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
@@ -51,6 +53,10 @@ class ConsentGateTest {
     Pseudonymiser pseudonymiser;
     @Inject
     SubjectKeys subjectKeys;
+    @Inject
+    MongoClient mongo;
+    @Inject
+    PlatformConfig config;
 
     /** A fresh, valid qualified INS for a woman born in August 1955, like the example patient. */
     private static String newIns() {
@@ -119,6 +125,10 @@ class ConsentGateTest {
                 });
         assertThat(stored).filteredOn(AccessRecordedEvent.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(AccessRecordedEvent.class, a -> assertThat(a.patientPseudonyms()).isEmpty());
+        assertThat(mongo.getDatabase(config.eventStore().database()).getCollection("subjectKeys").find())
+                .as("no key is made, nor filed under the pseudonym, for a patient who opposes")
+                .allSatisfy(entry -> assertThat(entry.toJson())
+                        .doesNotContain(pseudonymiser.everyPseudonymOf(PatientIdentity.withIns(ins))));
     }
 
     @Test

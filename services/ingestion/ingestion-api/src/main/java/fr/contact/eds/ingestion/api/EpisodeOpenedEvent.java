@@ -26,4 +26,11 @@ public record EpisodeOpenedEvent(
         String ageBand,
         @PersonalData Integer birthYear,
         String departement,
-        Instant openedAt) {}
+        Instant openedAt) {
+
+    /** The same opening, its personal data to be encrypted under {@code keyId}. */
+    public EpisodeOpenedEvent withSubjectKeyId(String keyId) {
+        return new EpisodeOpenedEvent(episodeId, associationId, patientPseudonym, keyVersion, keyId, sex, ageYears,
+                ageBand, birthYear, departement, openedAt);
+    }
+}
