@@ -75,16 +75,15 @@ public class EpisodeQueries {
             case OLDEST_FIRST -> orderBy(ascending("openedAt"), ascending("_id"));
             case BY_EPISODE -> ascending("_id");
         };
-        List<Episode> page = new ArrayList<>();
-        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(sort).limit(limit + 1)
-                .forEach(d -> page.add(Episode.of(d)));
+        List<Document> found = new ArrayList<>();
+        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(sort).limit(limit + 1).forEach(found::add);
         String next = null;
-        if (page.size() > limit) {
-            page.remove(limit);
-            Document last = episodes().find(eq("_id", page.get(limit - 1).episodeId())).first();
+        if (found.size() > limit) {
+            found.remove(limit);
+            Document last = found.get(limit - 1);
             next = encode(order, last.getDate("openedAt"), last.getString("_id"));
         }
-        return new EpisodePage(page, total, next);
+        return new EpisodePage(found.stream().map(Episode::of).toList(), total, next);
     }
 
     public EpisodePage search(EpisodeFilter filter, String cursor, int limit) {
