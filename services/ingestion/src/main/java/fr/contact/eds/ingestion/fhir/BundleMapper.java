@@ -139,6 +139,11 @@ public final class BundleMapper {
         }
     }
 
+    /** The association's own identifier of a resource: its first identifier, else its id in the bundle. */
+    static String ownIdentifier(Identifier first, Resource resource) {
+        return first.hasValue() ? first.getValue() : resource.getIdElement().getIdPart();
+    }
+
     private static String at(int entry) {
         return "Bundle.entry[" + entry + "].resource";
     }
@@ -170,9 +175,8 @@ public final class BundleMapper {
             return Optional.empty();
         }
         String patientPath = at(entryIndex.get(patient.get()));
-        String source = encounter.getIdentifierFirstRep().hasValue() ? encounter.getIdentifierFirstRep().getValue()
-                : encounter.getIdElement().getIdPart();
-        Optional<EpisodeBuilder> opened = openEpisode(source, patient.get(), patientPath, start);
+        Optional<EpisodeBuilder> opened = openEpisode(ownIdentifier(encounter.getIdentifierFirstRep(), encounter),
+                patient.get(), patientPath, start);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
@@ -206,8 +210,7 @@ public final class BundleMapper {
         if (sent == null || patient.isEmpty()) {
             return Optional.empty();
         }
-        String source = "call|" + (call.getIdentifierFirstRep().hasValue() ? call.getIdentifierFirstRep().getValue()
-                : call.getIdElement().getIdPart());
+        String source = "call|" + ownIdentifier(call.getIdentifierFirstRep(), call);
         Optional<EpisodeBuilder> opened = openEpisode(source, patient.get(), at(entryIndex.get(patient.get())), sent);
         opened.ifPresent(episode -> communication(call, "call", episode));
         return opened;

@@ -129,7 +129,6 @@ final class Practitioners {
 
     private String pseudonymOf(Practitioner practitioner) {
         return pseudonymiser.keyedIdentifier("practitioner", associationId + "|"
-                + (practitioner.getIdentifierFirstRep().hasValue() ? practitioner.getIdentifierFirstRep().getValue()
-                        : practitioner.getIdElement().getIdPart()));
+                + BundleMapper.ownIdentifier(practitioner.getIdentifierFirstRep(), practitioner));
     }
 }
