@@ -251,13 +251,8 @@ class SystemIT {
         assertThat(included).isPositive();
 
         String patient = tokenWith("patient", "e2e-patient-" + nir, "ins=" + ins);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        HttpResponse<String> opposed;
-        do { // consent learns of the approved project from the catalog's events
-            opposed = send("POST", contact.url("consent") + "/patients/me/project-oppositions", patient,
-                    "{\"projectId\": \"" + projectId + "\"}");
-            Thread.sleep(opposed.statusCode() == 404 ? 100 : 0);
-        } while (opposed.statusCode() == 404 && System.nanoTime() < deadline);
+        HttpResponse<String> opposed = opposeProject(patient, projectId,
+                System.nanoTime() + Duration.ofSeconds(15).toNanos());
         assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
 
         JsonNode second = finishedExtract(project, researcher);
@@ -305,12 +300,7 @@ class SystemIT {
                 .isEqualTo(403);
 
         String patient = tokenWith("patient", "e2e-patient-" + nir, "ins=" + ins);
-        HttpResponse<String> opposed;
-        do {
-            opposed = send("POST", contact.url("consent") + "/patients/me/project-oppositions", patient,
-                    "{\"projectId\": \"" + projectId + "\"}");
-            Thread.sleep(opposed.statusCode() == 404 ? 100 : 0);
-        } while (opposed.statusCode() == 404 && System.nanoTime() < deadline);
+        HttpResponse<String> opposed = opposeProject(patient, projectId, deadline);
         assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
         long receipt = JSON.readTree(opposed.body()).get("position").asLong();
         JsonNode afterOpposing = JSON.readTree(call("GET", search + "&after=" + receipt, researcher).body());
@@ -363,6 +353,21 @@ class SystemIT {
     private static String example(String ins, String bundleId) throws Exception {
         return Files.readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
                 .replace(EXAMPLE_INS, ins).replace(EXAMPLE_BUNDLE, bundleId).replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /**
+     * The patient's opposition to a research project, asked again until consent knows the project (it learns of
+     * approved projects from the catalog's events) or {@code deadline} (System.nanoTime) passes.
+     */
+    private static HttpResponse<String> opposeProject(String patient, String projectId, long deadline)
+            throws Exception {
+        HttpResponse<String> opposed;
+        do {
+            opposed = send("POST", contact.url("consent") + "/patients/me/project-oppositions", patient,
+                    "{\"projectId\": \"" + projectId + "\"}");
+            Thread.sleep(opposed.statusCode() == 404 ? 100 : 0);
+        } while (opposed.statusCode() == 404 && System.nanoTime() < deadline);
+        return opposed;
     }
 
     /** A qualified INS: the 13-digit NIR and its control key. */
