@@ -4,21 +4,39 @@ import fr.contact.eds.catalog.api.ProjectState;
 import fr.contact.eds.catalog.command.IllegalTransitionException;
 import fr.contact.eds.catalog.command.NotTheOwnerException;
 import fr.contact.eds.catalog.command.ProposalRules;
+import fr.contact.eds.catalog.query.ProjectProjection;
 import fr.contact.eds.platform.axon.Failures;
+import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
-/** Sends project commands and turns what the aggregate refuses into problems naming the state or field. */
+/**
+ * Sends project commands and turns what the aggregate refuses into problems naming the state or field. A step is
+ * answered once the projects read model shows it (within {@link #READ_YOUR_WRITE}), so that what the caller does
+ * next in the catalog (reading the project, requesting an extract right after activating) sees the step done.
+ */
 @Singleton
 public class ProjectCommands {
 
+    static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
+
     @Inject
     CommandGateway commands;
+    @Inject
+    ProjectionBarrier barrier;
 
     public <T> T send(String projectId, Object command) {
+        T result = sendOnly(projectId, command);
+        // The step is done whatever the wait gives: past it the answer stays true, only a read may lag behind.
+        barrier.awaitHead(ProjectProjection.PROCESSOR, READ_YOUR_WRITE);
+        return result;
+    }
+
+    private <T> T sendOnly(String projectId, Object command) {
         try {
             return commands.sendAndWait(command);
         } catch (RuntimeException e) {

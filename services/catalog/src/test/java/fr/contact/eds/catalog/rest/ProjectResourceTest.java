@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import fr.contact.eds.catalog.query.ProjectProjection;
+import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.testing.ContactTestResource;
@@ -19,6 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,6 +31,8 @@ class ProjectResourceTest {
 
     @Inject
     ProjectionBarrier barrier;
+    @Inject
+    AxonRuntime axon;
 
     private void projected() {
         org.assertj.core.api.Assertions.assertThat(barrier.awaitHead(ProjectProjection.PROCESSOR,
@@ -35,6 +41,22 @@ class ProjectResourceTest {
 
     private static String someone() {
         return "researcher-" + UUID.randomUUID();
+    }
+
+    @Test
+    void answersAStepOnceTheProjectReadsAsItsNewState() {
+        String owner = someone();
+        String projectId = approvedProject(owner, "\"person.sex\"", "");
+        projected();
+        StreamingEventProcessor projection = axon.configuration().eventProcessingConfiguration()
+                .eventProcessor(ProjectProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        projection.shutDown();
+        CompletableFuture.runAsync(projection::start, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+
+        as(Roles.RESEARCHER, owner).post("/projects/" + projectId + "/activation").then().statusCode(200);
+
+        as(Roles.RESEARCHER, owner).get("/projects/" + projectId).then().statusCode(200)
+                .body("state", equalTo("ACTIVE"));
     }
 
     @Test
