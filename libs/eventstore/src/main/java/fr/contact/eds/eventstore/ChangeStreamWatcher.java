@@ -25,25 +25,27 @@ final class ChangeStreamWatcher implements AutoCloseable {
     private final MongoCollection<Document> commits;
     private final Runnable onCommit;
     private final java.util.function.LongSupplier head;
+    private final Runnable integrityCheck;
     private final long pollMillis;
     private final Thread thread;
+    private long checkedAt = System.nanoTime();
     private volatile boolean running = true;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
 
     private ChangeStreamWatcher(MongoCollection<Document> commits, Runnable onCommit,
-            java.util.function.LongSupplier head,
-            long pollMillis) {
+            java.util.function.LongSupplier head, Runnable integrityCheck, long pollMillis) {
         this.commits = commits;
         this.onCommit = onCommit;
         this.head = head;
+        this.integrityCheck = integrityCheck;
         this.pollMillis = pollMillis;
         this.thread = new Thread(this::run, "commit-log-watcher");
         this.thread.setDaemon(true);
     }
 
     static ChangeStreamWatcher start(MongoCollection<Document> commits, Runnable onCommit,
-            java.util.function.LongSupplier head, long pollMillis) {
-        ChangeStreamWatcher watcher = new ChangeStreamWatcher(commits, onCommit, head, pollMillis);
+            java.util.function.LongSupplier head, Runnable integrityCheck, long pollMillis) {
+        ChangeStreamWatcher watcher = new ChangeStreamWatcher(commits, onCommit, head, integrityCheck, pollMillis);
         watcher.thread.start();
         return watcher;
     }
@@ -63,6 +65,7 @@ final class ChangeStreamWatcher implements AutoCloseable {
                         continue;
                     }
                     // Some servers accept a change stream and never feed it: check the head as well.
+                    checkIntegrityEverySecond();
                     long now = head.getAsLong();
                     if (now != seen) {
                         seen = now;
@@ -99,6 +102,7 @@ final class ChangeStreamWatcher implements AutoCloseable {
         while (running) {
             sleepQuietly(pollMillis);
             try {
+                checkIntegrityEverySecond();
                 long now = head.getAsLong();
                 if (now != seen) {
                     seen = now;
@@ -107,6 +111,19 @@ final class ChangeStreamWatcher implements AutoCloseable {
             } catch (MongoException e) {
                 LOG.warn("Cannot read the commit log head: {}", e.getMessage());
             }
+        }
+    }
+
+    /** A hole past the head is invisible to a walk along the chain: look for one about once a second. */
+    private void checkIntegrityEverySecond() {
+        if (System.nanoTime() - checkedAt < 1_000_000_000L) {
+            return;
+        }
+        checkedAt = System.nanoTime();
+        try {
+            integrityCheck.run();
+        } catch (MongoException e) {
+            LOG.warn("Cannot check the commit log: {}", e.getMessage());
         }
     }
 

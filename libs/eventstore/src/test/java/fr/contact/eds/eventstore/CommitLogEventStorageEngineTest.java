@@ -47,7 +47,7 @@ class CommitLogEventStorageEngineTest {
         return engine(CommitLogEventStorageEngine.builder());
     }
 
-    private CommitLogEventStorageEngine engine(CommitLogEventStorageEngine.Builder builder) {
+    private CommitLogEventStorageEngine engine(CommitLogEngineBuilder builder) {
         var serializer = TestEvents.serializer();
         return builder.database(newClient()).eventSerializer(serializer).snapshotSerializer(serializer).build();
     }

@@ -1,6 +1,7 @@
 package fr.contact.eds.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -32,7 +33,7 @@ final class TestEvents {
 
     static MongoDatabase database(String connectionString, String name) {
         MongoClient client = MongoClients.create(connectionString);
-        return client.getDatabase(name);
+        return client.getDatabase(name).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     }
 
     static DomainEventMessage<ThingHappenedEvent> domain(String aggregate, long sequence, String writer, long batch,

@@ -36,7 +36,8 @@ public final class DevStore {
         Files.createDirectories(dataDir);
         // No oplog, hence no change streams: mongo-java-server rescans its whole oplog on every change-stream poll,
         // so a long-running store slowed down with each write. Services poll the log head instead (a key lookup).
-        H2Backend backend = new H2Backend(dataDir.resolve("contact.mv").toString());
+        // Answers only once what they wrote or read is on disk: a killed store keeps every acknowledged write.
+        H2Backend backend = DurableH2Backend.open(dataDir.resolve("contact.mv"));
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(args.get(1), Integer.parseInt(args.get(2)));
