@@ -155,6 +155,9 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     handlePersistenceException(e, events.get(0));
                 }
+                if (landedEarlier(commit)) {
+                    return;
+                }
                 failIfAggregateConflict(commit, events, e);
                 failIfPositionsHeldInside(commit);
                 if (attempt >= maxPositionRetries) {
@@ -165,6 +168,25 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 tail = head.current();
             }
         }
+    }
+
+    /**
+     * A driver that retries an insert after a lost connection may find its own first attempt in place: that is
+     * this commit, stored once, not a collision to append again further on.
+     */
+    private boolean landedEarlier(Document commit) {
+        Document there = commits.find(eq("_id", commit.getLong("_id"))).projection(Projections.include("events.eid"))
+                .first();
+        if (there == null) {
+            return false;
+        }
+        String ours = CommitDocuments.entries(commit).get(0).getString("eid");
+        if (!ours.equals(CommitDocuments.entries(there).get(0).getString("eid"))) {
+            return false;
+        }
+        head.advanceTo(commit.getLong("last"));
+        signal.signal();
+        return true;
     }
 
     private void failIfAggregateConflict(Document commit, List<? extends EventMessage<?>> events,

@@ -14,8 +14,9 @@ public record LogFault(String faultId, Kind kind, long firstPosition, long lastP
         HOLE, OVERLAP, LOST_TAIL
     }
 
+    /** A lost tail is one fault however many engines find it, each with its own idea of where the head was. */
     static String idOf(Kind kind, long firstPosition, long lastPosition) {
-        return kind + ":" + firstPosition + "-" + lastPosition;
+        return kind == Kind.LOST_TAIL ? kind + ":" + firstPosition : kind + ":" + firstPosition + "-" + lastPosition;
     }
 
     /** One line for logs and health checks. */

@@ -42,7 +42,7 @@ final class LogIntegrity {
         try {
             faults.updateOne(eq("_id", faultId), Updates.combine(
                     Updates.setOnInsert("kind", kind.name()), Updates.setOnInsert("first", first),
-                    Updates.setOnInsert("last", last), Updates.setOnInsert("detail", detail),
+                    Updates.max("last", last), Updates.setOnInsert("detail", detail),
                     Updates.setOnInsert("detectedAt", new Date())), new UpdateOptions().upsert(true));
         } catch (MongoException e) {
             LOG.error("Could not record the fault in {}: {}", COLLECTION, e.getMessage());
