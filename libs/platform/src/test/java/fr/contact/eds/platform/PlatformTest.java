@@ -48,6 +48,10 @@ class PlatformTest {
     DeliveryProbeProjection probes;
     @Inject
     org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    @Inject
+    com.mongodb.client.MongoClient mongo;
+    @Inject
+    fr.contact.eds.platform.config.PlatformConfig config;
 
     static <T> T eventually(Supplier<T> attempt, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -72,6 +76,31 @@ class PlatformTest {
                     .body("checks.find { it.name == 'event-store' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'event-processors' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'event-processors' }.data.'delivery-probes.lag'", equalTo(0));
+        }
+
+        @Test
+        void isNotReadyWhileTheEventLogHoldsAnUnresolvedFault() throws Exception {
+            // As another service's engine would record it on finding a hole: through the store, not this engine.
+            var faults = mongo.getDatabase(config.eventStore().database()).getCollection("eventStoreFaults");
+            faults.insertOne(new org.bson.Document("_id", "HOLE:900000-900009").append("kind", "HOLE")
+                    .append("first", 900_000L).append("last", 900_009L).append("detail", "made by this test")
+                    .append("detectedAt", new java.util.Date()));
+            try {
+                eventually(() -> {
+                    given().get("/q/health/ready").then().statusCode(503)
+                            .body("checks.find { it.name == 'event-store' }.status", equalTo("DOWN"))
+                            .body("checks.find { it.name == 'event-store' }.data.'HOLE:900000-900009'",
+                                    equalTo("HOLE at positions 900000..900009: made by this test"));
+                    return null;
+                }, Duration.ofSeconds(5));
+            } finally {
+                new fr.contact.eds.eventstore.CommitLogRepair(mongo.getDatabase(config.eventStore().database()))
+                        .resolve("HOLE:900000-900009", "made by a test");
+            }
+            eventually(() -> {
+                given().get("/q/health/ready").then().statusCode(200);
+                return null;
+            }, Duration.ofSeconds(5));
         }
 
         @Test

@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * The local runtime's helpers, one command each:
  * {@code store <dataDir> <host> <port>} runs a file-backed MongoDB-protocol server with change streams;
  * {@code keys <dir>} creates the local token-signing key pair once;
- * {@code token <dir> <role> [subject] [claim=value...]} prints a locally signed JWT.
+ * {@code token <dir> <role> [subject] [claim=value...]} prints a locally signed JWT;
+ * {@code log <mongodb-uri> check | fill-hole | resolve} checks and repairs the shared event log.
  */
 public final class DevStore {
 
@@ -27,6 +28,14 @@ public final class DevStore {
             case "store" -> store(rest);
             case "keys" -> LocalKeys.ensure(Path.of(rest.get(0)));
             case "token" -> System.out.println(token(rest));
+            case "log" -> {
+                try {
+                    System.exit(EventLogCommand.run(rest, System.out));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    System.err.println("log: " + e.getMessage());
+                    System.exit(2);
+                }
+            }
             default -> usage();
         }
     }
@@ -75,7 +84,8 @@ public final class DevStore {
 
     private static void usage() {
         System.err.println(
-                "usage: devstore store <dataDir> <host> <port> | keys <dir> | token <dir> <role> [subject] [claim=value...]");
+                "usage: devstore store <dataDir> <host> <port> | keys <dir> | token <dir> <role> [subject] [claim=value...]"
+                        + " | log <mongodb-uri> check | fill-hole FIRST LAST REASON | resolve FAULT_ID HOW");
         System.exit(2);
     }
 
