@@ -40,7 +40,8 @@ class AuditAppendBenchmark {
         var address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
                 + address.getPort())) {
-            var store = client.getDatabase("bench-events").withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            var store = client.getDatabase("bench-events")
+                    .withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
             var serializer = new CryptoShreddingSerializer(JacksonSerializer.builder()
                     .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build(),
                     SubjectKeys.on(store.getCollection("subjectKeys"), new byte[32]));

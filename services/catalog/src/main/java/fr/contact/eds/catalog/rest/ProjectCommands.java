@@ -5,6 +5,7 @@ import fr.contact.eds.catalog.command.IllegalTransitionException;
 import fr.contact.eds.catalog.command.NotTheOwnerException;
 import fr.contact.eds.catalog.command.ProposalRules;
 import fr.contact.eds.catalog.query.ProjectProjection;
+import fr.contact.eds.platform.axon.Conflicts;
 import fr.contact.eds.platform.axon.Failures;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.rest.ProblemException;
@@ -38,7 +39,7 @@ public class ProjectCommands {
 
     private <T> T sendOnly(String projectId, Object command) {
         try {
-            return commands.sendAndWait(command);
+            return Conflicts.retried(() -> commands.sendAndWait(command));
         } catch (RuntimeException e) {
             var illegal = Failures.find(e, IllegalTransitionException.class);
             if (illegal.isPresent()) {

@@ -14,6 +14,7 @@ import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.axon.Conflicts;
 import fr.contact.eds.platform.axon.Failures;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Actor;
@@ -74,10 +75,12 @@ public class ConsentDecisions {
     private Receipt oppose(Requester requester, PatientIdentity patient, List<String> pseudonyms) {
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        Decision decision = commands.sendAndWait(new RegisterOppositionCommand(patientPseudonym, pseudonyms,
-                UUID.randomUUID().toString(), reference("OPP", now), now, origin(requester),
-                access(requester, new Access(requester.role(), "opposition decision", AccessAction.CREATE, "Consent"),
-                        patientPseudonym)));
+        Decision decision = Conflicts
+                .retried(() -> commands.sendAndWait(new RegisterOppositionCommand(patientPseudonym, pseudonyms,
+                        UUID.randomUUID().toString(), reference("OPP", now), now, origin(requester),
+                        access(requester,
+                                new Access(requester.role(), "opposition decision", AccessAction.CREATE, "Consent"),
+                                patientPseudonym))));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -88,9 +91,10 @@ public class ConsentDecisions {
         Access withdrawal = new Access(requester.role(), "withdrawal of opposition", AccessAction.UPDATE, "Consent");
         Decision decision;
         try {
-            decision = commands.sendAndWait(new WithdrawOppositionCommand(patientPseudonym, pseudonyms,
-                    UUID.randomUUID().toString(), reference("WDR", now), now, origin(requester),
-                    access(requester, withdrawal, patientPseudonym)));
+            decision = Conflicts
+                    .retried(() -> commands.sendAndWait(new WithdrawOppositionCommand(patientPseudonym, pseudonyms,
+                            UUID.randomUUID().toString(), reference("WDR", now), now, origin(requester),
+                            access(requester, withdrawal, patientPseudonym))));
         } catch (RuntimeException e) {
             if (!Failures.causedBy(e, AggregateNotFoundException.class)) {
                 throw e;
@@ -107,10 +111,11 @@ public class ConsentDecisions {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        Decision decision = commands.sendAndWait(new RegisterProjectOppositionCommand(patientPseudonym, pseudonyms,
-                projectId, UUID.randomUUID().toString(), reference("OPJ", now), now, origin(requester),
-                access(requester, new Access(requester.role(), "opposition to project " + projectId,
-                        AccessAction.CREATE, "Consent"), patientPseudonym)));
+        Decision decision = Conflicts
+                .retried(() -> commands.sendAndWait(new RegisterProjectOppositionCommand(patientPseudonym, pseudonyms,
+                        projectId, UUID.randomUUID().toString(), reference("OPJ", now), now, origin(requester),
+                        access(requester, new Access(requester.role(), "opposition to project " + projectId,
+                                AccessAction.CREATE, "Consent"), patientPseudonym))));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -118,10 +123,13 @@ public class ConsentDecisions {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        Decision decision = commands.sendAndWait(new WithdrawProjectOppositionCommand(patientPseudonym, pseudonyms,
-                projectId, UUID.randomUUID().toString(), reference("WPJ", now), now, origin(requester),
-                access(requester, new Access(requester.role(), "withdrawal of opposition to project " + projectId,
-                        AccessAction.UPDATE, "Consent"), patientPseudonym)));
+        Decision decision = Conflicts
+                .retried(() -> commands.sendAndWait(new WithdrawProjectOppositionCommand(patientPseudonym, pseudonyms,
+                        projectId, UUID.randomUUID().toString(), reference("WPJ", now), now, origin(requester),
+                        access(requester,
+                                new Access(requester.role(), "withdrawal of opposition to project " + projectId,
+                                        AccessAction.UPDATE, "Consent"),
+                                patientPseudonym))));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -135,10 +143,11 @@ public class ConsentDecisions {
         List<String> destroyed = subjectKeys.erase(pseudonyms);
         Instant now = clock.instant();
         String patientPseudonym = opposition.patientPseudonym();
-        Decision decision = commands.sendAndWait(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
-                origin(requester), destroyed,
-                access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
-                        "Consent"), patientPseudonym)));
+        Decision decision = Conflicts
+                .retried(() -> commands.sendAndWait(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
+                        origin(requester), destroyed,
+                        access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
+                                "Consent"), patientPseudonym))));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 

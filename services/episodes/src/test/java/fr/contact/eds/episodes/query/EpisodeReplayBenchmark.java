@@ -56,7 +56,8 @@ class EpisodeReplayBenchmark {
         var address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
                 + address.getPort())) {
-            MongoDatabase store = client.getDatabase("bench-events").withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            MongoDatabase store = client.getDatabase("bench-events")
+                    .withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
             SubjectKeys keys = SubjectKeys.on(store.getCollection("subjectKeys"), new byte[32]);
             ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
             var serializer = new CryptoShreddingSerializer(JacksonSerializer.builder().objectMapper(mapper).build(),
