@@ -251,6 +251,9 @@ class PlatformTest {
                 return null;
             }, Duration.ofSeconds(15));
             assertThat(PoisonProjection.handled).doesNotContain(poison);
+            // Fail closed: the read model misses an event, so the service must not look ready.
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'event-processors' }.data.'poison-test.deadLetters'", equalTo(1));
 
             PoisonProjection.failing = false;
             given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
@@ -258,6 +261,7 @@ class PlatformTest {
                     .then().statusCode(200).body("retriedSequences", equalTo(1));
             assertThat(PoisonProjection.handled).contains(poison);
             assertThat(deadLetters()).isZero();
+            given().get("/q/health/ready").then().statusCode(200);
         }
     }
 

@@ -10,7 +10,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while a processor is stopped or further behind the event store's head than allowed. */
+/**
+ * Not ready while a processor is stopped, further behind the event store's head than allowed, or holding dead
+ * letters: a parked event (an opposition among them, perhaps) is missing from its read model, which may then show
+ * what it must not. Fail closed until the dead letters are retried.
+ */
 @Readiness
 @Singleton
 public class ProcessorLagHealthCheck implements HealthCheck {
@@ -31,6 +35,10 @@ public class ProcessorLagHealthCheck implements HealthCheck {
                 response.withData(status.name() + ".deadLetters", status.deadLetters());
                 if (!status.running() || status.lag() > maxLag) {
                     response.down().withData(status.name() + ".running", status.running());
+                }
+                if (status.deadLetters() > 0) {
+                    response.down().withData(status.name() + ".problem", status.deadLetters()
+                            + " event sequence(s) parked as dead letters: its read model misses them until retried");
                 }
             }
         } catch (RuntimeException e) {

@@ -41,6 +41,15 @@ class ProcessorLagHealthCheckTest {
     }
 
     @Test
+    void goesDownWhileAProcessorHoldsDeadLetters() {
+        var response = checkWith(status("a", true, 0),
+                new ProcessorStatus("episodes", true, false, 2, OptionalLong.of(1000), 1000, 0, 3));
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData()).get().satisfies(d -> assertThat(d).containsEntry("episodes.deadLetters", 3L)
+                .containsKey("episodes.problem"));
+    }
+
+    @Test
     void goesDownWhenAProcessorIsStopped() {
         assertThat(checkWith(status("a", false, 0)).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     }

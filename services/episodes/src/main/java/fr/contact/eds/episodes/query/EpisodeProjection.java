@@ -103,6 +103,9 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(EpisodeOpenedEvent event, ReplayStatus status) {
+        if (event.episodeId() == null) {
+            return;
+        }
         for (Generation g : targets(status)) {
             Change change = pending(g, event.episodeId());
             change.set("associationId", event.associationId())
@@ -132,7 +135,8 @@ public class EpisodeProjection {
     @EventHandler
     void on(EncounterRecordedEvent event, ReplayStatus status) {
         change(status, event.episodeId(), c -> c.set("encounter", new Document("modality",
-                event.encounterClass().name()).append("startedAt", date(event.startedAt()))
+                event.encounterClass() == null ? null : event.encounterClass().name())
+                .append("startedAt", date(event.startedAt()))
                 .append("endedAt", date(event.endedAt())).append("arrivedAt", date(event.arrivedAt()))
                 .append("practitionerPseudonym", event.practitionerPseudonym())
                 .append("practitionerRole", event.practitionerRole())));
@@ -140,8 +144,8 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(DiagnosisRecordedEvent event, ReplayStatus status) {
-        List<String> icpc2 = event.codings().stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
-                .map(Code::code).toList();
+        List<String> icpc2 = present(event.codings()).stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
+                .map(Code::code).filter(Objects::nonNull).toList();
         change(status, event.episodeId(), c -> {
             c.add("diagnoses", new Document("diagnosisId", event.diagnosisId()).append("codings",
                     codes(event.codings())));
@@ -153,7 +157,7 @@ public class EpisodeProjection {
     void on(VitalSignRecordedEvent event, ReplayStatus status) {
         change(status, event.episodeId(), c -> c.add("vitalSigns", new Document("observationId",
                 event.observationId()).append("code", code(event.code())).append("value",
-                        event.value().toPlainString())
+                        event.value() == null ? null : event.value().toPlainString())
                 .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
     }
 
@@ -167,7 +171,8 @@ public class EpisodeProjection {
     @EventHandler
     void on(OutcomeRecordedEvent event, ReplayStatus status) {
         change(status, event.episodeId(), c -> c.set("outcome", new Document("disposition",
-                event.disposition().name()).append("recordedAt", date(event.recordedAt()))));
+                event.disposition() == null ? null : event.disposition().name())
+                .append("recordedAt", date(event.recordedAt()))));
     }
 
     @EventHandler
@@ -178,10 +183,14 @@ public class EpisodeProjection {
     @EventHandler
     void on(OppositionRegisteredEvent event, ReplayStatus status) {
         flush();
+        List<String> pseudonyms = present(event.pseudonyms());
+        if (pseudonyms.isEmpty()) {
+            return;
+        }
         for (Generation g : targets(status)) {
-            g.opposed().bulkWrite(event.pseudonyms().stream().map(p -> new ReplaceOneModel<>(eq("_id", p),
+            g.opposed().bulkWrite(pseudonyms.stream().map(p -> new ReplaceOneModel<>(eq("_id", p),
                     new Document("_id", p), new ReplaceOptions().upsert(true))).toList());
-            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()), set("opposed", true));
+            g.episodes().updateMany(in("patientPseudonym", pseudonyms), set("opposed", true));
         }
     }
 
@@ -189,8 +198,8 @@ public class EpisodeProjection {
     void on(OppositionWithdrawnEvent event, ReplayStatus status) {
         flush();
         for (Generation g : targets(status)) {
-            g.opposed().deleteMany(in("_id", event.pseudonyms()));
-            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()), unset("opposed"));
+            g.opposed().deleteMany(in("_id", present(event.pseudonyms())));
+            g.episodes().updateMany(in("patientPseudonym", present(event.pseudonyms())), unset("opposed"));
         }
     }
 
@@ -201,10 +210,14 @@ public class EpisodeProjection {
     @EventHandler
     void on(ProjectOppositionRegisteredEvent event, ReplayStatus status) {
         flush();
+        List<String> pseudonyms = present(event.pseudonyms());
+        if (pseudonyms.isEmpty() || event.projectId() == null) {
+            return;
+        }
         for (Generation g : targets(status)) {
-            g.projectOpposed().bulkWrite(event.pseudonyms().stream().map(p -> new UpdateOneModel<Document>(
+            g.projectOpposed().bulkWrite(pseudonyms.stream().map(p -> new UpdateOneModel<Document>(
                     eq("_id", p), addToSet(OPPOSED_PROJECTS, event.projectId()), UPSERT)).toList());
-            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()),
+            g.episodes().updateMany(in("patientPseudonym", pseudonyms),
                     addToSet(OPPOSED_PROJECTS, event.projectId()));
         }
     }
@@ -213,8 +226,9 @@ public class EpisodeProjection {
     void on(ProjectOppositionWithdrawnEvent event, ReplayStatus status) {
         flush();
         for (Generation g : targets(status)) {
-            g.projectOpposed().updateMany(in("_id", event.pseudonyms()), pull(OPPOSED_PROJECTS, event.projectId()));
-            g.episodes().updateMany(in("patientPseudonym", event.pseudonyms()),
+            g.projectOpposed().updateMany(in("_id", present(event.pseudonyms())),
+                    pull(OPPOSED_PROJECTS, event.projectId()));
+            g.episodes().updateMany(in("patientPseudonym", present(event.pseudonyms())),
                     pull(OPPOSED_PROJECTS, event.projectId()));
         }
     }
@@ -228,13 +242,15 @@ public class EpisodeProjection {
         flush();
         List<String> erased = new ArrayList<>();
         for (Generation g : targets(status)) {
-            g.episodes().find(in("subjectKeyId", event.subjectKeyIds())).projection(include("patientPseudonym"))
+            g.episodes().find(in("subjectKeyId", present(event.subjectKeyIds())))
+                    .projection(include("patientPseudonym"))
                     .forEach(d -> erased.add(d.getString("patientPseudonym")));
         }
         researchIdentifiers.forget(erased.stream().filter(Objects::nonNull).distinct().toList());
         for (Generation g : targets(status)) {
-            g.episodes().updateMany(in("subjectKeyId", event.subjectKeyIds()), combine(unset("patientPseudonym"),
-                    unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
+            g.episodes().updateMany(in("subjectKeyId", present(event.subjectKeyIds())),
+                    combine(unset("patientPseudonym"),
+                            unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
         }
     }
 
@@ -248,6 +264,9 @@ public class EpisodeProjection {
     }
 
     private void change(ReplayStatus status, String episodeId, Consumer<Change> change) {
+        if (episodeId == null) {
+            return; // belongs to no episode: nothing to show, and nothing to hold the others back for
+        }
         for (Generation g : targets(status)) {
             change.accept(pending(g, episodeId));
         }
@@ -373,10 +392,15 @@ public class EpisodeProjection {
     }
 
     private static List<Document> codes(List<Code> codes) {
-        return codes.stream().map(EpisodeProjection::code).toList();
+        return present(codes).stream().map(EpisodeProjection::code).filter(Objects::nonNull).toList();
     }
 
     private static Document code(Code code) {
-        return new Document("system", code.system()).append("code", code.code());
+        return code == null ? null : new Document("system", code.system()).append("code", code.code());
+    }
+
+    /** A list an event may carry as null or with null items, as the items that are there. */
+    private static <T> List<T> present(List<T> items) {
+        return items == null ? List.of() : items.stream().filter(Objects::nonNull).toList();
     }
 }

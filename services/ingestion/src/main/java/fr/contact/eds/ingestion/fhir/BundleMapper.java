@@ -362,7 +362,7 @@ public final class BundleMapper {
             if (!observation.hasValueQuantity()) {
                 return false;
             }
-            episodeOf(observation.getEncounter(), path, episodes).ifPresent(e -> vitalSign(observation, e));
+            episodeOf(observation.getEncounter(), path, episodes).ifPresent(e -> vitalSign(observation, path, e));
         } else if (resource instanceof MedicationRequest request) {
             episodeOf(request.getEncounter(), path, episodes).ifPresent(e -> prescription(request, path, e));
         } else if (resource instanceof Communication communication) {
@@ -403,10 +403,21 @@ public final class BundleMapper {
         episode.diagnoses.add(new DiagnosisRecordedEvent(episode.id(), sourceId("condition", condition), codings));
     }
 
-    private void vitalSign(Observation observation, EpisodeBuilder episode) {
+    private void vitalSign(Observation observation, String path, EpisodeBuilder episode) {
         Coding code = observation.getCode().getCoding().stream().filter(c -> FhirSystems.LOINC.equals(c.getSystem()))
                 .findFirst().orElse(observation.getCode().getCodingFirstRep());
         var quantity = observation.getValueQuantity();
+        // Taken in means processable everywhere: a measure without a number or a code would reach every read model.
+        if (quantity.getValue() == null) {
+            issues.add(IntakeIssue.error("required", path + ".valueQuantity.value",
+                    "Observation.valueQuantity needs a value"));
+            return;
+        }
+        if (!code.hasCode()) {
+            issues.add(IntakeIssue.error("required", path + ".code",
+                    "Observation.code needs a coding with a code (LOINC)"));
+            return;
+        }
         Instant effective = observation.hasEffectiveDateTimeType() ? instant(observation.getEffectiveDateTimeType())
                 : null;
         episode.vitals.add(new VitalSignRecordedEvent(episode.id(), sourceId("observation", observation),

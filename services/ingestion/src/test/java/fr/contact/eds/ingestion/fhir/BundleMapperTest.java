@@ -387,6 +387,27 @@ class BundleMapperTest {
         }
 
         @Test
+        void refusesAMeasureWithoutValueThatWouldReachEveryReadModel() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, org.hl7.fhir.r4.model.Observation.class)
+                    .setValue(new org.hl7.fhir.r4.model.Quantity());
+
+            assertThat(map(bundle).issues()).singleElement().satisfies(i -> {
+                assertThat(i.code()).isEqualTo("required");
+                assertThat(i.expression()).isEqualTo("Bundle.entry[6].resource.valueQuantity.value");
+            });
+        }
+
+        @Test
+        void refusesAMeasureWithoutCode() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, org.hl7.fhir.r4.model.Observation.class).getCode().getCodingFirstRep().setCode(null);
+
+            assertThat(map(bundle).issues()).extracting(IntakeIssue::expression)
+                    .containsExactly("Bundle.entry[6].resource.code");
+        }
+
+        @Test
         void refusesAnotherBundleType() throws IOException {
             Bundle bundle = example().setType(Bundle.BundleType.SEARCHSET);
             assertThat(map(bundle).issues()).extracting(IntakeIssue::expression).containsExactly("Bundle.type");
