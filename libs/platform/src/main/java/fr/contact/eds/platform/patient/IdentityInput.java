@@ -1,6 +1,7 @@
 package fr.contact.eds.platform.patient;
 
 import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.pseudonymisation.InsFacts;
 import fr.contact.eds.pseudonymisation.InvalidIdentityException;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import java.time.LocalDate;
@@ -28,17 +29,40 @@ public record IdentityInput(String ins, String familyName, String givenName, Str
 
     /**
      * Someone acts for this person as their parent or legal guardian: only for a minor child, whose birth date must
-     * then be given. An adult decides for themselves (403 otherwise).
+     * then be given. An adult decides for themselves (403 otherwise). The typed birth date is not trusted alone: an
+     * INS encodes sex, birth year and month, so it must agree with them and describe a minor by itself.
      */
     public void requireMinor(String prefix, LocalDate today) {
         LocalDate born = birthDate(prefix);
         if (born == null) {
             throw ProblemException.badRequest(prefix + ".birthDate", "The birth date of a child is required");
         }
-        if (Period.between(born, today).getYears() >= 18) {
-            throw new ProblemException(403, "Forbidden",
-                    "A patient may act for themselves or for a minor child only; this person is an adult", prefix);
+        if (ins != null && !ins.isBlank()) {
+            InsFacts facts = insFacts(prefix);
+            if (!facts.canBeMinorOn(today)) {
+                throw adult(prefix, "by the INS given, this person is an adult");
+            }
+            facts.contradiction(born, sex(prefix)).ifPresent(field -> {
+                throw adult(prefix, "the " + (field.equals("sex") ? "sex" : "birth date")
+                        + " given does not match the INS, which encodes sex, birth year and month");
+            });
         }
+        if (Period.between(born, today).getYears() >= 18) {
+            throw adult(prefix, "this person is an adult");
+        }
+    }
+
+    private InsFacts insFacts(String prefix) {
+        try {
+            return InsFacts.of(ins);
+        } catch (InvalidIdentityException e) {
+            throw ProblemException.badRequest(prefix + ".ins", e.getMessage());
+        }
+    }
+
+    private static ProblemException adult(String prefix, String why) {
+        return new ProblemException(403, "Forbidden",
+                "A patient may act for themselves or for a minor child only; " + why, prefix);
     }
 
     public LocalDate birthDate(String prefix) {

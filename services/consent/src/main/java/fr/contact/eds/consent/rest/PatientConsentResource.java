@@ -79,7 +79,16 @@ public class PatientConsentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response erase(ForWhom body) {
         boolean forAChild = forAChild(body);
-        Receipt receipt = decisions.erase(requester(forAChild), patient(body));
+        PatientIdentity patient = patient(body);
+        if (forAChild) {
+            // Irreversible, and on someone else's behalf: only with verified proof of parental authority, which an
+            // online session cannot give. Opposition, reversible, stays online and keeps the child's data unused.
+            throw new ProblemException(403, "Forbidden", "Erasing a child's data cannot be undone, so it needs proof "
+                    + "of parental authority: write to the DPO office (see the rights page) with that proof. Until "
+                    + "then you can oppose the reuse of your child's data online, at /patients/me/oppositions.",
+                    "child");
+        }
+        Receipt receipt = decisions.erase(requester(false), patient);
         return ReceiptView.ofErasure(receipt, forAChild).created();
     }
 

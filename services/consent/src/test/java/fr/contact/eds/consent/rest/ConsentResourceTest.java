@@ -293,6 +293,41 @@ class ConsentResourceTest {
             asPatient(newIns()).body(child(LocalDate.now().minusYears(30))).post("/patients/me/oppositions").then()
                     .statusCode(403).body("field", equalTo("child"));
         }
+
+        @Test
+        void rejectsOppositionForAnAdultNamedAsChild() {
+            // An adult's INS (a woman born in March 1985) with a child's birth date typed beside it: the INS wins.
+            String adult = newIns();
+            String claimed = "{\"child\": {\"ins\": \"" + adult + "\", \"birthDate\": \"2019-02-02\"}}";
+            for (String path : List.of("/patients/me/oppositions", "/patients/me/withdrawals",
+                    "/patients/me/child-consent", "/patients/me/erasure")) {
+                asPatient(newIns()).body(claimed).post(path).then().statusCode(403).body("field", equalTo("child"))
+                        .body("detail", containsString("INS"));
+            }
+            asPatient(adult).get("/patients/me/consent").then().statusCode(200).body("status", equalTo("not-opposed"));
+        }
+
+        @Test
+        void sendsAParentWhoAsksOnlineToEraseTheirChildsDataToTheDpoOffice() {
+            String parent = newIns();
+            String child = child(LocalDate.now().minusYears(9)).replace("Durand", "Erasmus-" + parent);
+            asPatient(parent).body(child).post("/patients/me/erasure").then()
+                    .statusCode(403).body("field", equalTo("child")).body("detail", containsString("DPO office"));
+            asPatient(parent).body(child).post("/patients/me/child-consent").then()
+                    .statusCode(200).body("status", equalTo("not-opposed"));
+        }
+
+        @Test
+        void letsAParentNameTheirChildByInsWhenItAgreesWithTheBirthDate() {
+            // A girl born in February 2019, with a real control key.
+            String nir = "2190275" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+            String childIns = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+            asPatient(newIns()).body("{\"child\": {\"ins\": \"" + childIns + "\", \"birthDate\": \"2019-02-14\","
+                    + " \"sex\": \"female\"}}").post("/patients/me/oppositions").then().statusCode(201);
+            asPatient(newIns()).body("{\"child\": {\"ins\": \"" + childIns + "\", \"birthDate\": \"2019-02-14\","
+                    + " \"sex\": \"male\"}}").post("/patients/me/oppositions").then().statusCode(403)
+                    .body("detail", containsString("sex"));
+        }
     }
 
     @Nested

@@ -16,10 +16,23 @@ import java.util.concurrent.TimeUnit;
 /** A JVM started from the test's class path, waited for until it prints its ready line, killed with SIGKILL. */
 final class Child {
 
+    /** Every child still alive when the test JVM ends is killed with it: a failed run leaves nothing behind. */
+    private static final java.util.Set<Process> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Child::killAll));
+    }
+
     private final Process process;
 
     private Child(Process process) {
         this.process = process;
+        STARTED.add(process);
+    }
+
+    static void killAll() {
+        STARTED.forEach(Process::destroyForcibly);
+        STARTED.clear();
     }
 
     static Child start(Path log, String readyPrefix, Class<?> main, String... args) throws IOException {
@@ -54,6 +67,7 @@ final class Child {
 
     /** SIGKILL: no shutdown hook, no flush, nothing the process could still do. */
     void kill() throws InterruptedException {
+        STARTED.remove(process);
         process.destroyForcibly();
         process.waitFor(20, TimeUnit.SECONDS);
     }

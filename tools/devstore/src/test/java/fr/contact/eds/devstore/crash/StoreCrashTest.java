@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,11 @@ class StoreCrashTest {
     private final Child[] writers = new Child[WRITERS];
     private final Child[] readers = new Child[READERS];
     private final int[] incarnations = new int[WRITERS];
+
+    @AfterEach
+    void killWhatIsLeft() {
+        Child.killAll();
+    }
 
     @Test
     void losesNoAcknowledgedEventAndLeavesNoHoleWhenEveryProcessIsKilled() throws Exception {
