@@ -2,12 +2,9 @@ package fr.contact.eds.audit.rest;
 
 import fr.contact.eds.audit.query.EntryFilter;
 import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,8 +43,8 @@ public class EntryParams {
             throw ProblemException.badRequest("project", "Filter on a project or an association, not both");
         }
         return new EntryFilter(patient == null ? List.of() : List.of(patient), actor, role,
-                project != null ? project : association, purpose, action(), instant("from", from),
-                instant("to", to));
+                project != null ? project : association, purpose, action(), DateParams.instant("from", from),
+                DateParams.instant("to", to));
     }
 
     Long cursor() {
@@ -80,17 +77,4 @@ public class EntryParams {
         }
     }
 
-    /** A date is its first instant, UTC. */
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field,
-                    "Expected a date (2026-11-23) or an instant (2026-11-23T10:00:00Z)");
-        }
-    }
 }

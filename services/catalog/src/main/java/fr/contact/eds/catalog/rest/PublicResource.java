@@ -4,6 +4,7 @@ import fr.contact.eds.catalog.query.DatasetCatalogue;
 import fr.contact.eds.catalog.query.ProjectView;
 import fr.contact.eds.catalog.query.Projects;
 import fr.contact.eds.catalog.query.PublicStatistics;
+import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -63,8 +63,8 @@ public class PublicResource {
     @Produces(MediaType.APPLICATION_JSON)
     public PublicStatistics.Table statistics(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("groupBy") String groupBy) {
-        LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        LocalDate start = date("from", from, end.minusMonths(12));
+        LocalDate end = DateParams.date("to", to, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        LocalDate start = DateParams.date("from", from, end.minusMonths(12));
         if (!start.isBefore(end)) {
             throw ProblemException.badRequest("from", "from must be before to");
         }
@@ -78,17 +78,6 @@ public class PublicResource {
         }
         return statistics.count(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 end.atStartOfDay(ZoneOffset.UTC).toInstant(), dimensions);
-    }
-
-    private static LocalDate date(String field, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "Expected a date as yyyy-mm-dd");
-        }
     }
 
     private static PublicProject publicView(ProjectView p) {

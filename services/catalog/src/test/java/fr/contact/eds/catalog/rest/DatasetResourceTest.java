@@ -83,6 +83,8 @@ class DatasetResourceTest {
         assertThat(table.getInt("suppressedCells")).isEqualTo(1);
         given().queryParam("groupBy", "patient").get("/public/statistics").then().statusCode(400)
                 .body("field", equalTo("groupBy"));
+        given().queryParam("from", "+999999999-12-31").get("/public/statistics").then().statusCode(400)
+                .body("field", equalTo("from"));
         given().queryParam("from", "last year").get("/public/statistics").then().statusCode(400)
                 .body("field", equalTo("from"));
     }

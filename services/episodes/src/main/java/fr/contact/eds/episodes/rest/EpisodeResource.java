@@ -13,6 +13,7 @@ import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
+import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.CurrentActor;
@@ -26,8 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -72,7 +71,8 @@ public class EpisodeResource {
             @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
             @QueryParam("project") String project, @QueryParam("after") Long after) {
         Actor actor = currentActor.get();
-        EpisodeFilter filter = new EpisodeFilter(instant("from", from), instant("to", to), departement,
+        EpisodeFilter filter = new EpisodeFilter(DateParams.instant("from", from), DateParams.instant("to", to),
+                departement,
                 ownAssociation(actor, association), oneOf("modality", modality, MODALITIES), icpc2,
                 oneOf("outcome", outcome, OUTCOMES), ageBand);
         EpisodeOrder order = order(sort);
@@ -210,17 +210,6 @@ public class EpisodeResource {
                     "association");
         }
         return actor.association();
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " must be an ISO-8601 instant, e.g. 2026-01-15T00:00:00Z");
-        }
     }
 
     private static String oneOf(String field, String value, Set<String> allowed) {

@@ -4,6 +4,7 @@ import fr.contact.eds.episodes.query.Indicators;
 import fr.contact.eds.episodes.query.Indicators.AccessToCare;
 import fr.contact.eds.episodes.query.Indicators.Period;
 import fr.contact.eds.episodes.query.Indicators.SyndromicRow;
+import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -61,7 +61,7 @@ public class IndicatorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Feed daily(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate yesterday = LocalDate.now(FRANCE).minusDays(1);
-        return feed(Period.DAY, date("from", from, yesterday), date("to", to, yesterday));
+        return feed(Period.DAY, DateParams.date("from", from, yesterday), DateParams.date("to", to, yesterday));
     }
 
     @GET
@@ -76,8 +76,9 @@ public class IndicatorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Feed weekly(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate lastMonday = LocalDate.now(FRANCE).with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(1);
-        LocalDate start = date("from", from, lastMonday).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate end = date("to", to, lastMonday).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        LocalDate start = DateParams.date("from", from, lastMonday)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate end = DateParams.date("to", to, lastMonday).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         return feed(Period.WEEK, start, end);
     }
 
@@ -93,8 +94,8 @@ public class IndicatorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public AccessView accessToCare(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate yesterday = LocalDate.now(FRANCE).minusDays(1);
-        LocalDate start = date("from", from, yesterday.minusDays(27));
-        LocalDate end = date("to", to, yesterday);
+        LocalDate start = DateParams.date("from", from, yesterday.minusDays(27));
+        LocalDate end = DateParams.date("to", to, yesterday);
         checkRange(start, end);
         AccessToCare access = indicators.accessToCare(start, end);
         boolean exact = exact();
@@ -160,14 +161,4 @@ public class IndicatorResource {
         }
     }
 
-    private static LocalDate date(String field, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " must be a date, yyyy-mm-dd");
-        }
-    }
 }

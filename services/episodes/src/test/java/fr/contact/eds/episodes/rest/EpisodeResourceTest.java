@@ -195,6 +195,9 @@ class EpisodeResourceTest {
     void refusesBadInputNamingTheFieldAndCallersWithoutTheRightRole() {
         as(Roles.DATA_STEWARD).queryParam("from", "yesterday").get("/episodes").then().statusCode(400)
                 .body("field", equalTo("from"));
+        // Once a 500 "long overflow": a date no care data can have is refused before any arithmetic.
+        as(Roles.DATA_STEWARD).queryParam("from", "+999999999-12-31T00:00:00Z").get("/episodes").then()
+                .statusCode(400).body("field", equalTo("from"));
         as(Roles.DATA_STEWARD).queryParam("modality", "HELICOPTER").get("/episodes").then().statusCode(400)
                 .body("field", equalTo("modality"));
         as(Roles.DATA_STEWARD).queryParam("cursor", "not-a-cursor").get("/episodes").then().statusCode(400)

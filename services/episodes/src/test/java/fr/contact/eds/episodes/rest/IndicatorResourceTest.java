@@ -103,6 +103,8 @@ class IndicatorResourceTest {
     void refusesABadDateNamingTheFieldAndCallersWithoutARole() {
         given().header("Authorization", TestTokens.bearer(Roles.DATA_STEWARD)).queryParam("from", "03/03/2025")
                 .get("/indicators/daily").then().statusCode(400).body("field", equalTo("from"));
+        given().header("Authorization", TestTokens.bearer(Roles.DATA_STEWARD)).queryParam("to", "+999999999-12-31")
+                .get("/indicators/daily").then().statusCode(400).body("field", equalTo("to"));
         given().header("Authorization", TestTokens.bearer(Roles.PATIENT)).get("/indicators/daily").then()
                 .statusCode(403);
     }
