@@ -132,7 +132,7 @@ public class AuditEntryResource {
 
     private Response refuseChange(String what, AccessAction action) {
         Actor actor = currentActor.get();
-        alerts.changeAttempted(actor.subject() + " (" + String.join(", ", actor.roles()) + ") tried to " + what
+        alerts.changeAttempted(actor.subject(), "(" + String.join(", ", actor.roles()) + ") tried to " + what
                 + " the audit trail");
         accessRecorder.record(actor, new Access(String.join(",", actor.roles()), "change attempt", action,
                 "AuditEntry"), List.of(), AccessOutcome.DENIED);

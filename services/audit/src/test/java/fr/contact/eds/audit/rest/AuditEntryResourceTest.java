@@ -152,8 +152,16 @@ class AuditEntryResourceTest {
     void refusesAndRaisesAnAlertOnAnyChangeAttempt() {
         asDpo().delete("/audit/entries/0").then().statusCode(405).body("detail", containsString("append-only"));
         asDpo().contentType("application/json").body("{}").put("/audit/entries/0").then().statusCode(405);
-        given().get("/q/health/group/audit-integrity").then().statusCode(503)
-                .body("checks[0].data.alerts", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        // Refused, so the trail is intact: the unauthenticated check stays UP and names nobody.
+        given().get("/q/health/group/audit-integrity").then().statusCode(200)
+                .body("checks[0].data.changeAttempts", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body(not(containsString("test-dpo")));
+        asDpo().get("/audit/alerts").then().statusCode(200)
+                .body("changeAttempts.total", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("changeAttempts.recent[0].detail", containsString("tried to"))
+                .body("integrityViolations", org.hamcrest.Matchers.empty());
+        given().header("Authorization", TestTokens.bearer(Roles.RESEARCHER)).get("/audit/alerts").then()
+                .statusCode(403);
         until(() -> entries.search(new EntryFilter(null, null, null, null, "change attempt", null, null, null), null,
                 10).entries().stream().anyMatch(e -> "DENIED".equals(e.outcome()) && "ERASE".equals(e.action())));
     }
