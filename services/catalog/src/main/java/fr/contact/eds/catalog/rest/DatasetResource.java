@@ -69,6 +69,22 @@ public class DatasetResource {
         required("purpose", input.purpose());
         required("accessRights", input.accessRights());
         required("retention", input.retention());
+        // Taken in means publishable: the public catalogue renders every description as RDF, for everyone.
+        required("spatialCoverage", input.spatialCoverage());
+        List<String> themes = input.themes() == null ? List.of() : input.themes();
+        for (int i = 0; i < themes.size(); i++) {
+            requireIri("themes[" + i + "]", themes.get(i));
+        }
+        List<String> codingSystems = input.codingSystems() == null ? List.of() : input.codingSystems();
+        for (int i = 0; i < codingSystems.size(); i++) {
+            required("codingSystems[" + i + "]", codingSystems.get(i));
+        }
+        for (var text : java.util.Map.of("title", input.title(), "description", input.description(), "publisher",
+                input.publisher(), "spatialCoverage", input.spatialCoverage(), "legalBasis", input.legalBasis(),
+                "purpose", input.purpose(), "accessRights", input.accessRights(), "retention", input.retention())
+                .entrySet()) {
+            bounded(text.getKey(), text.getValue());
+        }
         return catalogue.save(new Dataset(datasetId, input.title(), input.description(), input.publisher(),
                 input.themes() == null ? List.of() : input.themes(), input.spatialCoverage(),
                 input.codingSystems() == null ? List.of() : input.codingSystems(), input.legalBasis(),
@@ -85,6 +101,33 @@ public class DatasetResource {
             return Response.ok(DatasetRdf.jsonLd(datasets), JSON_LD).build();
         }
         return Response.ok(datasets, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static final int MAX_TEXT = 10_000;
+
+    /** Bounded, and printable: a control character breaks every consumer of the RDF and of extracts. */
+    private static void bounded(String field, String value) {
+        if (value.length() > MAX_TEXT) {
+            throw ProblemException.badRequest(field, field + " must be at most " + MAX_TEXT + " characters");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw ProblemException.badRequest(field, field + " must not contain control characters");
+        }
+    }
+
+    private static void requireIri(String field, String value) {
+        required(field, value);
+        try {
+            java.net.URI iri = new java.net.URI(value);
+            if (!iri.isAbsolute() || !("http".equals(iri.getScheme()) || "https".equals(iri.getScheme()))
+                    || iri.getHost() == null) {
+                throw new java.net.URISyntaxException(value, "not an absolute http(s) IRI");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw ProblemException.badRequest(field, field + " must be an absolute http(s) IRI, e.g. "
+                    + "http://publications.europa.eu/resource/authority/data-theme/HEAL");
+        }
+        bounded(field, value);
     }
 
     private static void required(String field, String value) {

@@ -21,6 +21,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -103,6 +104,27 @@ class DatasetResourceTest {
         as(Roles.RESEARCHER, "r").body(input).put("/datasets/night-visits").then().statusCode(403);
         as(Roles.DATA_STEWARD, "steward").body(input.replace("\"Night visits\"", "\"\""))
                 .put("/datasets/night-visits").then().statusCode(400).body("field", equalTo("title"));
+    }
+
+    @Test
+    void refusesADescriptionThePublicCatalogueCouldNotRenderAndKeepsServingIt() {
+        String input = """
+                {"title": "Partial", "description": "d", "publisher": "CONTACT EDS",
+                 "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
+                 "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
+                 "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
+                """;
+        Map<String, String> broken = Map.of(
+                "spatialCoverage", input.replace("\"spatialCoverage\": \"France\", ", ""),
+                "themes[0]", input.replace("\"http://publications.europa.eu/resource/authority/data-theme/HEAL\"",
+                        "\"health\""),
+                "codingSystems[0]", input.replace("[\"ICPC-2\"]", "[null]"),
+                "description", input.replace("\"description\": \"d\"", "\"description\": \"a\\u0000b\""),
+                "title", input.replace("\"Partial\"", "\"" + "x".repeat(10_001) + "\""));
+        broken.forEach((field, body) -> as(Roles.DATA_STEWARD, "steward").body(body).put("/datasets/partial")
+                .then().statusCode(400).body("field", equalTo(field)));
+        given().accept("text/turtle").get("/public/datasets").then().statusCode(200);
+        given().accept("application/ld+json").get("/public/datasets").then().statusCode(200);
     }
 
     @Test
