@@ -113,6 +113,18 @@ class PlatformTest {
     class Security {
 
         @Test
+        void sendsSecurityHeadersOnEveryAnswerRefusalsIncluded() {
+            for (Response answer : List.of(given().get("/q/health/ready"), given().post("/admin/probes"),
+                    given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                            .get("/admin/processors"))) {
+                answer.then().header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
+                        .header("Content-Security-Policy",
+                                org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                        .header("Referrer-Policy", "no-referrer");
+            }
+        }
+
+        @Test
         void refusesACallWithoutToken() {
             given().post("/admin/probes").then().statusCode(401);
         }
