@@ -149,9 +149,21 @@ public class IntakeService {
             return IntakeResult.Refused.of(403, "forbidden", "Bundle",
                     "The token names no association: intake only accepts data sent by an association as itself");
         }
+        // The same limit for a live post and for each line of a history import.
+        if (body.length > config.ingestion().maxBundleBytes()) {
+            return IntakeResult.Refused.of(413, "too-costly", "Bundle",
+                    "The bundle is " + body.length + " bytes; the limit is " + config.ingestion().maxBundleBytes());
+        }
+        String json = new String(body, StandardCharsets.UTF_8);
+        int control = controlCharacterAt(json);
+        if (control >= 0) {
+            return IntakeResult.Refused.of(422, "invalid", "Bundle", "The bundle holds a control character ("
+                    + json.substring(control, control + 6) + " at character " + control + "): codes, identifiers and "
+                    + "texts must be printable, or every consumer of the data breaks on them");
+        }
         IBaseResource resource;
         try {
-            resource = fhir.newJsonParser().parseResource(new String(body, StandardCharsets.UTF_8));
+            resource = fhir.newJsonParser().parseResource(json);
         } catch (DataFormatException e) {
             return IntakeResult.Refused.of(400, "structure", "Bundle", "Not valid FHIR R4 JSON: " + e.getMessage());
         }
@@ -192,6 +204,27 @@ public class IntakeService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where a JSON escape of a control character other than tab, line feed and carriage return starts, or -1. */
+    static int controlCharacterAt(String json) {
+        for (int i = json.indexOf("\\u"); i >= 0 && i + 6 <= json.length(); i = json.indexOf("\\u", i + 1)) {
+            int backslashes = 0;
+            for (int j = i - 1; j >= 0 && json.charAt(j) == '\\'; j--) {
+                backslashes++;
+            }
+            if (backslashes % 2 == 1) {
+                continue; // an escaped backslash followed by a plain "u"
+            }
+            String hex = json.substring(i + 2, i + 6);
+            if (hex.regionMatches(true, 0, "00", 0, 2) || hex.equalsIgnoreCase("007f")) {
+                int c = Integer.parseInt(hex.substring(2), 16);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static boolean alreadyTakenIn(Throwable e) {

@@ -2,7 +2,6 @@ package fr.contact.eds.ingestion.rest;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
-import fr.contact.eds.ingestion.config.IngestionConfig;
 import fr.contact.eds.ingestion.intake.IntakeResult;
 import fr.contact.eds.ingestion.intake.IntakeService;
 import fr.contact.eds.platform.security.CurrentActor;
@@ -32,17 +31,11 @@ public class FhirIntakeResource {
     IntakeService intake;
     @Inject
     CurrentActor currentActor;
-    @Inject
-    IngestionConfig config;
 
     @POST
     @Consumes({OperationOutcomes.FHIR_JSON, "application/json"})
     @Produces(OperationOutcomes.FHIR_JSON)
     public Response accept(byte[] body) {
-        if (body.length > config.ingestion().maxBundleBytes()) {
-            return OperationOutcomes.respond(fhir, 413, "too-costly", "Bundle",
-                    "The bundle is " + body.length + " bytes; the limit is " + config.ingestion().maxBundleBytes());
-        }
         IntakeResult result = intake.take(currentActor.get(), body);
         if (result instanceof IntakeResult.Refused refused) {
             return OperationOutcomes.respond(fhir, refused.status(), refused.issues());

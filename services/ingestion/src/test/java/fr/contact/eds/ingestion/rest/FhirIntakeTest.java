@@ -166,6 +166,13 @@ class FhirIntakeTest {
         }
 
         @Test
+        void aControlCharacterThatWouldBreakEveryConsumerOfExtracts() throws IOException {
+            String bundle = exampleBundle().replace("\"code\": \"HH\"", "\"code\": \"H\\u0000H\"");
+            assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(422)
+                    .body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("control character")));
+        }
+
+        @Test
         void aBodyOverTheSizeLimit() {
             String huge = "{\"resourceType\": \"Bundle\", \"type\": \"batch\", \"x\": \"" + "a".repeat(200_001) + "\"}";
             assertNothingStoredBy(() -> post(association("sos-paris"), huge).then().statusCode(413)

@@ -73,6 +73,22 @@ class ImportJobsTest {
     }
 
     @Test
+    void refusesALineOverTheBundleLimitAsALivePostWouldAndGoesOn() throws Exception {
+        String token = association("sos-big-lines");
+        String huge = line("B-" + UUID.randomUUID()).replace("\"resourceType\": \"Bundle\",",
+                "\"resourceType\": \"Bundle\", \"x\": \"" + "a".repeat(200_001) + "\",");
+        String ndjson = String.join("\n", huge, line("B-" + UUID.randomUUID()));
+
+        String url = given().header("Authorization", token).contentType("application/fhir+ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/fhir/$import").then().statusCode(202).extract()
+                .path("url");
+
+        JsonPath job = waitUntilDone(token, url);
+        assertThat(job.getInt("accepted")).isEqualTo(1);
+        assertThat(job.getList("errors.status", Integer.class)).containsExactly(413);
+    }
+
+    @Test
     void countsABundleTakenInBeforeAsRepeatedAndStillTakesInTheRest() throws Exception {
         String token = association("sos-again");
         String before = line("B-" + UUID.randomUUID());
