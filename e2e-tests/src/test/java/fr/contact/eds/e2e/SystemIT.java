@@ -154,6 +154,27 @@ class SystemIT {
     }
 
     @Test
+    void refusesTheBundleThatOnceFrozeEpisodesAndShowsTheNextOneWithEveryServiceReady() throws Exception {
+        String nir = "2550814168" + String.format("%03d", (int) (Math.random() * 1000));
+        String association = tokenWith("association", "e2e-software", "association=sos-e2e-poison");
+        String valid = example(withControlKey(nir), "B-" + nir + "-valid");
+        String poison = example(withControlKey(nir), "B-" + nir + "-poison")
+                .replaceFirst("\"valueQuantity\": \\{[^}]*\\}", "\"valueQuantity\": {}");
+        assertThat(poison).contains("\"valueQuantity\": {}");
+
+        HttpResponse<String> refused = send("POST", contact.url("ingestion") + "/fhir", association, poison);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("valueQuantity.value");
+        assertThat(importOne(association, valid).get("accepted").asInt()).isEqualTo(1);
+
+        assertThat(episodesOf("sos-e2e-poison", token("data-steward"), 0)).isEqualTo(1);
+        for (String service : List.of("consent", "ingestion", "episodes", "audit", "catalog")) {
+            HttpResponse<String> ready = call("GET", contact.url(service) + "/q/health/ready", token("platform-admin"));
+            assertThat(ready.statusCode()).as(service + ": " + ready.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void keepsNoNewDataOfAPatientWhoOpposesUntilTheyWithdraw() throws Exception {
         String nir = "2550814168" + String.format("%03d", (int) (Math.random() * 1000));
         String ins = withControlKey(nir);
