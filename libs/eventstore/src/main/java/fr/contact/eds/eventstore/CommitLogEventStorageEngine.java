@@ -21,7 +21,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +68,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     private final LongConsumer beforeInsert;
     private final LogIntegrity integrity;
     private final LogHead head;
+    private final TrackedReads reads;
+    private final CommitCollisions collisions;
     private final ChangeStreamWatcher watcher;
 
     protected CommitLogEventStorageEngine(CommitLogEngineBuilder builder) {
@@ -82,6 +83,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         this.beforeInsert = builder.beforeInsert;
         this.integrity = new LogIntegrity(database.withReadConcern(ReadConcern.MAJORITY));
         this.head = new LogHead(commits, integrity);
+        this.reads = new TrackedReads(commits, head, integrity);
+        this.collisions = new CommitCollisions(commits, integrity);
         if (builder.ensureIndexes) {
             ensureIndexes();
         }
@@ -155,11 +158,13 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     handlePersistenceException(e, events.get(0));
                 }
-                if (landedEarlier(commit)) {
+                if (collisions.landedEarlier(commit)) {
+                    head.advanceTo(commit.getLong("last"));
+                    signal.signal();
                     return;
                 }
                 failIfAggregateConflict(commit, events, e);
-                failIfPositionsHeldInside(commit);
+                collisions.failIfPositionsHeldInside(commit);
                 if (attempt >= maxPositionRetries) {
                     throw new EventStoreException("No free global position after " + attempt
                             + " attempts (last tried " + first + "): the log's tail keeps moving or is damaged", e);
@@ -168,25 +173,6 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 tail = head.current();
             }
         }
-    }
-
-    /**
-     * A driver that retries an insert after a lost connection may find its own first attempt in place: that is
-     * this commit, stored once, not a collision to append again further on.
-     */
-    private boolean landedEarlier(Document commit) {
-        Document there = commits.find(eq("_id", commit.getLong("_id"))).projection(Projections.include("events.eid"))
-                .first();
-        if (there == null) {
-            return false;
-        }
-        String ours = CommitDocuments.entries(commit).get(0).getString("eid");
-        if (!ours.equals(CommitDocuments.entries(there).get(0).getString("eid"))) {
-            return false;
-        }
-        head.advanceTo(commit.getLong("last"));
-        signal.signal();
-        return true;
     }
 
     private void failIfAggregateConflict(Document commit, List<? extends EventMessage<?>> events,
@@ -205,29 +191,6 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 .filter(m -> guards.contains(CommitDocuments.guardOf((DomainEventMessage<?>) m)))
                 .findFirst().orElse(events.get(0));
         handlePersistenceException(e, failed);
-    }
-
-    /**
-     * A collision while nobody starts at our first position means a commit already holds a position further in:
-     * the log has a hole before it (or an overlap). Retrying would never succeed, and filling it would hide it.
-     */
-    private void failIfPositionsHeldInside(Document commit) {
-        long first = commit.getLong("_id");
-        if (commits.find(eq("_id", first)).projection(Projections.include("_id")).first() != null) {
-            return;
-        }
-        List<Long> positions = CommitDocuments.entries(commit).stream().map(d -> d.getLong("pos")).toList();
-        Document holder = commits.find(in("events.pos", positions)).projection(Projections.include("_id", "last"))
-                .sort(ascending("_id")).first();
-        if (holder == null) {
-            return;
-        }
-        long start = holder.getLong("_id");
-        throw start > first
-                ? integrity.record(LogFault.Kind.HOLE, first, start - 1,
-                        "no commit holds these positions, yet commit " + start + " follows them")
-                : integrity.record(LogFault.Kind.OVERLAP, start, holder.getLong("last"), "commit " + start + ".."
-                        + holder.getLong("last") + " holds positions after the commit ending at " + (first - 1));
     }
 
     private static void backOff(int attempt) {
@@ -289,63 +252,10 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         return super.readEventData(trackingToken, mayBlock);
     }
 
-    /**
-     * Reads the commits that start within the next {@code batchSize} positions with one {@code $in} on
-     * {@code _id}, plus, when the token points inside a commit, the commit that holds the next position. Every
-     * position up to the known head must be held by exactly one commit: anything else stops the reader.
-     */
+    /** Every position up to the known head must be held by exactly one commit: anything else stops the reader. */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        integrity.requireIntact();
-        long after = positionOf(lastToken);
-        // A tailing reader asks only up to the head it knows of, not for a whole batch of positions that do not
-        // exist yet: every service's processors do this on each commit.
-        long known = head.known();
-        if (known == LogHead.UNKNOWN || known <= after) {
-            known = head.current();
-        }
-        if (known <= after) {
-            return List.of();
-        }
-        long until = Math.min(after + batchSize, known);
-        List<Long> window = new ArrayList<>((int) (until - after));
-        for (long p = after + 1; p <= until; p++) {
-            window.add(p);
-        }
-        List<Document> found = new ArrayList<>();
-        commits.find(in("_id", window)).into(found);
-        found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
-        Document holding = null;
-        if (found.isEmpty() || found.get(0).getLong("_id") != after + 1) {
-            // A token saved inside a commit (a processor that stopped mid-way): the commit holding the next position.
-            holding = commits.find(eq("events.pos", after + 1)).first();
-            if (holding != null) {
-                found.add(0, holding);
-            }
-        }
-        List<TrackedEventData<?>> result = new ArrayList<>();
-        long expected = after + 1;
-        for (Document commit : found) {
-            long first = commit.getLong("_id");
-            if (first > expected) {
-                throw head.missing(expected);
-            }
-            if (first < expected && commit != holding) {
-                throw integrity.record(LogFault.Kind.OVERLAP, first, expected - 1, "commit " + first + ".."
-                        + commit.getLong("last") + " starts inside the commit ending at " + (expected - 1));
-            }
-            for (Document entry : CommitDocuments.entries(commit)) {
-                long position = entry.getLong("pos");
-                if (position > after) {
-                    result.add(CommitDocuments.toTracked(entry, position));
-                }
-            }
-            expected = commit.getLong("last") + 1;
-        }
-        if (expected <= until) {
-            throw head.missing(expected);
-        }
-        return result;
+        return reads.after(positionOf(lastToken), batchSize);
     }
 
     /**
