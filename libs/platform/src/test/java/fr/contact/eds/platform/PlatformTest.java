@@ -223,10 +223,22 @@ class PlatformTest {
 
             assertThat(barrier.awaitPosition(DeliveryProbeProjection.PROCESSOR, beyond, Duration.ofMillis(20)))
                     .isFalse();
-            assertThatThrownBy(() -> barrier.require(DeliveryProbeProjection.PROCESSOR, beyond, Duration.ofMillis(20)))
+            long head = axon.engine().headPosition();
+            assertThatThrownBy(() -> barrier.require("after", "no-such-processor", head, Duration.ofMillis(20)))
                     .isInstanceOfSatisfying(ProblemException.class, e -> {
                         assertThat(e.problem().status()).isEqualTo(503);
                         assertThat(e.retryAfterSeconds()).isEqualTo(1);
+                    });
+        }
+
+        @Test
+        void refusesAPositionTheStoreNeverReachedAsABadRequestNamingTheField() {
+            long beyond = axon.engine().headPosition() + 1_000;
+
+            assertThatThrownBy(() -> barrier.require("after", DeliveryProbeProjection.PROCESSOR, beyond,
+                    Duration.ofSeconds(5))).isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.problem().status()).isEqualTo(400);
+                        assertThat(e.problem().field()).isEqualTo("after");
                     });
         }
 

@@ -52,8 +52,17 @@ public class ProjectionBarrier {
         return awaitPosition(processor, runtime.engine().headPosition(), timeout);
     }
 
-    /** As {@link #awaitPosition}, answering 503 with Retry-After when the projection is not there in time. */
-    public void require(String processor, long position, Duration timeout) {
+    /**
+     * As {@link #awaitPosition} for a position a caller gave as {@code field}: 400 when the event store has never
+     * reached it (no receipt can name it, so waiting would only end in a 503), 503 with Retry-After when the
+     * projection is not there in time.
+     */
+    public void require(String field, String processor, long position, Duration timeout) {
+        long head = runtime.engine().headPosition();
+        if (position < -1 || position > head) {
+            throw ProblemException.badRequest(field, field + " must be an event-store position from a receipt, "
+                    + "between -1 and the store's newest position, " + head);
+        }
         if (!awaitPosition(processor, position, timeout)) {
             throw ProblemException.unavailable("The " + processor + " projection has not yet reached event-store "
                     + "position " + position + "; retry shortly", retryAfter(timeout));

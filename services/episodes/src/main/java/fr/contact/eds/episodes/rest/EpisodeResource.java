@@ -139,7 +139,7 @@ public class EpisodeResource {
      */
     private void awaitProjection(Long after) {
         if (after != null) {
-            barrier.require(EpisodeProjection.PROCESSOR, after, AFTER_WAIT);
+            barrier.require("after", EpisodeProjection.PROCESSOR, after, AFTER_WAIT);
         }
     }
 

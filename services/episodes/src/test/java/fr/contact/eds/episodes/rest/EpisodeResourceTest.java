@@ -198,6 +198,9 @@ class EpisodeResourceTest {
         // Once a 500 "long overflow": a date no care data can have is refused before any arithmetic.
         as(Roles.DATA_STEWARD).queryParam("from", "+999999999-12-31T00:00:00Z").get("/episodes").then()
                 .statusCode(400).body("field", equalTo("from"));
+        // No receipt can name a position the store never reached: 400 at once, not a 2 s wait and a 503.
+        as(Roles.DATA_STEWARD).queryParam("after", Long.MAX_VALUE).get("/episodes").then().statusCode(400)
+                .body("field", equalTo("after"));
         as(Roles.DATA_STEWARD).queryParam("modality", "HELICOPTER").get("/episodes").then().statusCode(400)
                 .body("field", equalTo("modality"));
         as(Roles.DATA_STEWARD).queryParam("cursor", "not-a-cursor").get("/episodes").then().statusCode(400)
