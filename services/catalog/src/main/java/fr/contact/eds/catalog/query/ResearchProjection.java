@@ -71,9 +71,11 @@ public class ResearchProjection {
 
     @EventHandler
     void on(EncounterRecordedEvent e) {
-        set(e.episodeId(), Updates.combine(Updates.set("encounter.class", e.encounterClass().name()),
-                Updates.set("encounter.startedAt", date(e.startedAt())),
-                Updates.set("encounter.endedAt", date(e.endedAt()))));
+        set(e.episodeId(),
+                Updates.combine(
+                        Updates.set("encounter.class", e.encounterClass() == null ? null : e.encounterClass().name()),
+                        Updates.set("encounter.startedAt", date(e.startedAt())),
+                        Updates.set("encounter.endedAt", date(e.endedAt()))));
     }
 
     @EventHandler
@@ -90,42 +92,49 @@ public class ResearchProjection {
     @EventHandler
     void on(VitalSignRecordedEvent e) {
         set(e.episodeId(), Updates.set("vitals." + key(e.observationId()),
-                new Document("system", e.code().system()).append("code", e.code().code())
+                new Document("system", e.code() == null ? null : e.code().system())
+                        .append("code", e.code() == null ? null : e.code().code())
                         .append("value", e.value() == null ? null : e.value().toPlainString())
                         .append("unit", e.unit()).append("at", date(e.effectiveAt()))));
     }
 
     @EventHandler
     void on(OutcomeRecordedEvent e) {
-        set(e.episodeId(), Updates.combine(Updates.set("outcome.disposition", e.disposition().name()),
-                Updates.set("outcome.at", date(e.recordedAt()))));
+        set(e.episodeId(),
+                Updates.combine(
+                        Updates.set("outcome.disposition", e.disposition() == null ? null : e.disposition().name()),
+                        Updates.set("outcome.at", date(e.recordedAt()))));
     }
 
     @EventHandler
     void on(OppositionRegisteredEvent e) {
-        e.pseudonyms().forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.set("global", true), UPSERT));
+        present(e.pseudonyms()).forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.set("global", true),
+                UPSERT));
     }
 
     @EventHandler
     void on(OppositionWithdrawnEvent e) {
-        oppositions.updateMany(Filters.in("_id", e.pseudonyms()), Updates.set("global", false));
+        oppositions.updateMany(Filters.in("_id", present(e.pseudonyms())), Updates.set("global", false));
     }
 
     @EventHandler
     void on(ProjectOppositionRegisteredEvent e) {
-        e.pseudonyms().forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.addToSet("projects",
+        if (e.projectId() == null) {
+            return;
+        }
+        present(e.pseudonyms()).forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.addToSet("projects",
                 e.projectId()), UPSERT));
     }
 
     @EventHandler
     void on(ProjectOppositionWithdrawnEvent e) {
-        oppositions.updateMany(Filters.in("_id", e.pseudonyms()), Updates.pull("projects", e.projectId()));
+        oppositions.updateMany(Filters.in("_id", present(e.pseudonyms())), Updates.pull("projects", e.projectId()));
     }
 
     /** Crypto-shredding made the patient unknown: the episode stays for counts, no longer tied to anyone. */
     @EventHandler
     void on(PersonalDataErasedEvent e) {
-        episodes.updateMany(Filters.in("subjectKeyId", e.subjectKeyIds()), Updates.combine(
+        episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())), Updates.combine(
                 Updates.unset("patientPseudonym"), Updates.unset("sex"), Updates.unset("birthYear"),
                 Updates.set("erased", true)));
     }
@@ -155,17 +164,25 @@ public class ResearchProjection {
     }
 
     private void set(String episodeId, Bson update) {
+        if (episodeId == null) {
+            return; // belongs to no episode: nothing to extract, and nothing to hold the others back for
+        }
         episodes.updateOne(Filters.eq("_id", episodeId), update, UPSERT);
     }
 
     private static List<Document> codes(List<Code> codes) {
-        return codes == null ? List.of()
-                : codes.stream().map(c -> new Document("system", c.system()).append("code", c.code())).toList();
+        return present(codes).stream().map(c -> new Document("system", c.system()).append("code", c.code()))
+                .toList();
     }
 
     /** Ids become field names: keep them free of MongoDB's path separators. */
     private static String key(String id) {
-        return id.replace('.', '_').replace('$', '_');
+        return id == null || id.isEmpty() ? "_" : id.replace('.', '_').replace('$', '_');
+    }
+
+    /** A list an event may carry as null or with null items, as the items that are there. */
+    private static <T> List<T> present(List<T> items) {
+        return items == null ? List.of() : items.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private static Date date(Instant at) {
