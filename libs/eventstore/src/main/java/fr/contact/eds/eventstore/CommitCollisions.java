@@ -31,10 +31,7 @@ final class CommitCollisions {
             return false;
         }
         String ours = CommitDocuments.entries(commit).get(0).getString("eid");
-        if (!ours.equals(CommitDocuments.entries(there).get(0).getString("eid"))) {
-            return false;
-        }
-        return true;
+        return ours.equals(CommitDocuments.entries(there).get(0).getString("eid"));
     }
 
     /**
@@ -54,8 +51,7 @@ final class CommitCollisions {
         }
         long start = holder.getLong("_id");
         throw start > first
-                ? integrity.record(LogFault.Kind.HOLE, first, start - 1,
-                        "no commit holds these positions, yet commit " + start + " follows them")
+                ? integrity.hole(first, start)
                 : integrity.record(LogFault.Kind.OVERLAP, start, holder.getLong("last"), "commit " + start + ".."
                         + holder.getLong("last") + " holds positions after the commit ending at " + (first - 1));
     }

@@ -41,8 +41,6 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Event storage as a contiguous log of commit documents. Each unit of work becomes one document
@@ -58,7 +56,6 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
     static final String GUARD_INDEX = "guards_unique";
     static final String POSITION_INDEX = "positions_unique";
-    private static final Logger LOG = LoggerFactory.getLogger(CommitLogEventStorageEngine.class);
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;

@@ -92,7 +92,7 @@ final class LogHead {
         Document next = commits.find(in("_id", beyond)).projection(Projections.include("_id"))
                 .sort(ascending("_id")).first();
         if (next != null && current() < next.getLong("_id") - 1) {
-            recordHole(current() + 1, next.getLong("_id"));
+            integrity.hole(current() + 1, next.getLong("_id"));
         }
     }
 
@@ -103,15 +103,10 @@ final class LogHead {
             Document next = commits.find(gt("_id", position)).projection(Projections.include("_id"))
                     .sort(ascending("_id")).first();
             if (next != null) {
-                return recordHole(position, next.getLong("_id"));
+                return integrity.hole(position, next.getLong("_id"));
             }
         }
         return new LogIntegrityException(integrity.activeFaults());
-    }
-
-    private LogIntegrityException recordHole(long first, long nextCommit) {
-        return integrity.record(LogFault.Kind.HOLE, first, nextCommit - 1,
-                "no commit holds these positions, yet commit " + nextCommit + " follows them");
     }
 
     private long walk(long from) {

@@ -55,6 +55,12 @@ final class LogIntegrity {
         return new LogIntegrityException(active);
     }
 
+    /** Positions {@code first} up to the commit starting at {@code nextCommit} are held by no commit. */
+    LogIntegrityException hole(long first, long nextCommit) {
+        return record(LogFault.Kind.HOLE, first, nextCommit - 1,
+                "no commit holds these positions, yet commit " + nextCommit + " follows them");
+    }
+
     /** The unresolved faults, as the store had them at most a second ago. */
     List<LogFault> activeFaults() {
         if (System.nanoTime() - refreshedAt > REFRESH_NANOS) {

@@ -1,5 +1,7 @@
 package fr.contact.eds.catalog.query;
 
+import static fr.contact.eds.platform.axon.EventValues.present;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -178,11 +180,6 @@ public class ResearchProjection {
     /** Ids become field names: keep them free of MongoDB's path separators. */
     private static String key(String id) {
         return id == null || id.isEmpty() ? "_" : id.replace('.', '_').replace('$', '_');
-    }
-
-    /** A list an event may carry as null or with null items, as the items that are there. */
-    private static <T> List<T> present(List<T> items) {
-        return items == null ? List.of() : items.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private static Date date(Instant at) {

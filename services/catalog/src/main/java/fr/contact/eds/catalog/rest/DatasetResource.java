@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
 
 /** The dataset catalogue for those who work with it; the data steward keeps the descriptions. */
 @Path("/datasets")
@@ -79,15 +82,14 @@ public class DatasetResource {
         for (int i = 0; i < codingSystems.size(); i++) {
             required("codingSystems[" + i + "]", codingSystems.get(i));
         }
-        for (var text : java.util.Map.of("title", input.title(), "description", input.description(), "publisher",
-                input.publisher(), "spatialCoverage", input.spatialCoverage(), "legalBasis", input.legalBasis(),
-                "purpose", input.purpose(), "accessRights", input.accessRights(), "retention", input.retention())
-                .entrySet()) {
+        for (var text : List.of(Map.entry("title", input.title()), Map.entry("description", input.description()),
+                Map.entry("publisher", input.publisher()), Map.entry("spatialCoverage", input.spatialCoverage()),
+                Map.entry("legalBasis", input.legalBasis()), Map.entry("purpose", input.purpose()),
+                Map.entry("accessRights", input.accessRights()), Map.entry("retention", input.retention()))) {
             bounded(text.getKey(), text.getValue());
         }
         return catalogue.save(new Dataset(datasetId, input.title(), input.description(), input.publisher(),
-                input.themes() == null ? List.of() : input.themes(), input.spatialCoverage(),
-                input.codingSystems() == null ? List.of() : input.codingSystems(), input.legalBasis(),
+                themes, input.spatialCoverage(), codingSystems, input.legalBasis(),
                 input.purpose(), input.accessRights(), input.retention(), catalogue.today(), null, null, null, null,
                 false));
     }
@@ -118,12 +120,12 @@ public class DatasetResource {
     private static void requireIri(String field, String value) {
         required(field, value);
         try {
-            java.net.URI iri = new java.net.URI(value);
+            URI iri = new URI(value);
             if (!iri.isAbsolute() || !("http".equals(iri.getScheme()) || "https".equals(iri.getScheme()))
                     || iri.getHost() == null) {
-                throw new java.net.URISyntaxException(value, "not an absolute http(s) IRI");
+                throw new URISyntaxException(value, "not an absolute http(s) IRI");
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw ProblemException.badRequest(field, field + " must be an absolute http(s) IRI, e.g. "
                     + "http://publications.europa.eu/resource/authority/data-theme/HEAL");
         }

@@ -36,6 +36,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ContactTestResource.class)
 class DatasetResourceTest {
 
+    private static final String NIGHT_VISITS = """
+            {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
+             "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
+             "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
+             "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
+            """;
+
     private static final String DATASET = "/datasets/unscheduled-care-episodes";
 
     @Inject
@@ -92,12 +99,7 @@ class DatasetResourceTest {
 
     @Test
     void flagsADescriptionUntilTheStewardReviewsIt() {
-        String input = """
-                {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
-                 "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
-                 "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
-                 "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
-                """;
+        String input = NIGHT_VISITS;
         as(Roles.DATA_STEWARD, "steward").body(input).put("/datasets/night-visits").then().statusCode(200)
                 .body("reviewOverdue", equalTo(false)).body("lastReviewed", equalTo(java.time.LocalDate.now(
                         java.time.ZoneOffset.UTC).toString()));
@@ -108,19 +110,14 @@ class DatasetResourceTest {
 
     @Test
     void refusesADescriptionThePublicCatalogueCouldNotRenderAndKeepsServingIt() {
-        String input = """
-                {"title": "Partial", "description": "d", "publisher": "CONTACT EDS",
-                 "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
-                 "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
-                 "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
-                """;
+        String input = NIGHT_VISITS;
         Map<String, String> broken = Map.of(
                 "spatialCoverage", input.replace("\"spatialCoverage\": \"France\", ", ""),
                 "themes[0]", input.replace("\"http://publications.europa.eu/resource/authority/data-theme/HEAL\"",
                         "\"health\""),
                 "codingSystems[0]", input.replace("[\"ICPC-2\"]", "[null]"),
-                "description", input.replace("\"description\": \"d\"", "\"description\": \"a\\u0000b\""),
-                "title", input.replace("\"Partial\"", "\"" + "x".repeat(10_001) + "\""));
+                "description", input.replace("\"Visits between 20:00 and 08:00\"", "\"a\\u0000b\""),
+                "title", input.replace("\"Night visits\"", "\"" + "x".repeat(10_001) + "\""));
         broken.forEach((field, body) -> as(Roles.DATA_STEWARD, "steward").body(body).put("/datasets/partial")
                 .then().statusCode(400).body("field", equalTo(field)));
         given().accept("text/turtle").get("/public/datasets").then().statusCode(200);

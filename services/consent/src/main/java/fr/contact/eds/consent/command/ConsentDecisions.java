@@ -75,12 +75,11 @@ public class ConsentDecisions {
     private Receipt oppose(Requester requester, PatientIdentity patient, List<String> pseudonyms) {
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        Decision decision = Conflicts
-                .retried(() -> commands.sendAndWait(new RegisterOppositionCommand(patientPseudonym, pseudonyms,
-                        UUID.randomUUID().toString(), reference("OPP", now), now, origin(requester),
-                        access(requester,
-                                new Access(requester.role(), "opposition decision", AccessAction.CREATE, "Consent"),
-                                patientPseudonym))));
+        Decision decision = send(new RegisterOppositionCommand(patientPseudonym, pseudonyms,
+                UUID.randomUUID().toString(), reference("OPP", now), now, origin(requester),
+                access(requester,
+                        new Access(requester.role(), "opposition decision", AccessAction.CREATE, "Consent"),
+                        patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -91,10 +90,9 @@ public class ConsentDecisions {
         Access withdrawal = new Access(requester.role(), "withdrawal of opposition", AccessAction.UPDATE, "Consent");
         Decision decision;
         try {
-            decision = Conflicts
-                    .retried(() -> commands.sendAndWait(new WithdrawOppositionCommand(patientPseudonym, pseudonyms,
-                            UUID.randomUUID().toString(), reference("WDR", now), now, origin(requester),
-                            access(requester, withdrawal, patientPseudonym))));
+            decision = send(new WithdrawOppositionCommand(patientPseudonym, pseudonyms,
+                    UUID.randomUUID().toString(), reference("WDR", now), now, origin(requester),
+                    access(requester, withdrawal, patientPseudonym)));
         } catch (RuntimeException e) {
             if (!Failures.causedBy(e, AggregateNotFoundException.class)) {
                 throw e;
@@ -111,11 +109,10 @@ public class ConsentDecisions {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        Decision decision = Conflicts
-                .retried(() -> commands.sendAndWait(new RegisterProjectOppositionCommand(patientPseudonym, pseudonyms,
-                        projectId, UUID.randomUUID().toString(), reference("OPJ", now), now, origin(requester),
-                        access(requester, new Access(requester.role(), "opposition to project " + projectId,
-                                AccessAction.CREATE, "Consent"), patientPseudonym))));
+        Decision decision = send(new RegisterProjectOppositionCommand(patientPseudonym, pseudonyms,
+                projectId, UUID.randomUUID().toString(), reference("OPJ", now), now, origin(requester),
+                access(requester, new Access(requester.role(), "opposition to project " + projectId,
+                        AccessAction.CREATE, "Consent"), patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -123,13 +120,12 @@ public class ConsentDecisions {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        Decision decision = Conflicts
-                .retried(() -> commands.sendAndWait(new WithdrawProjectOppositionCommand(patientPseudonym, pseudonyms,
-                        projectId, UUID.randomUUID().toString(), reference("WPJ", now), now, origin(requester),
-                        access(requester,
-                                new Access(requester.role(), "withdrawal of opposition to project " + projectId,
-                                        AccessAction.UPDATE, "Consent"),
-                                patientPseudonym))));
+        Decision decision = send(new WithdrawProjectOppositionCommand(patientPseudonym, pseudonyms,
+                projectId, UUID.randomUUID().toString(), reference("WPJ", now), now, origin(requester),
+                access(requester,
+                        new Access(requester.role(), "withdrawal of opposition to project " + projectId,
+                                AccessAction.UPDATE, "Consent"),
+                        patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -143,12 +139,16 @@ public class ConsentDecisions {
         List<String> destroyed = subjectKeys.erase(pseudonyms);
         Instant now = clock.instant();
         String patientPseudonym = opposition.patientPseudonym();
-        Decision decision = Conflicts
-                .retried(() -> commands.sendAndWait(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
-                        origin(requester), destroyed,
-                        access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
-                                "Consent"), patientPseudonym))));
+        Decision decision = send(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
+                origin(requester), destroyed,
+                access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
+                        "Consent"), patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+    }
+
+    /** Decisions on one patient may meet (online and by post at once): a clash is decided again, not a 500. */
+    private <R> R send(Object command) {
+        return Conflicts.retried(() -> commands.sendAndWait(command));
     }
 
     /** The stream this patient's decisions are in: found through any of their pseudonyms, else a new one. */

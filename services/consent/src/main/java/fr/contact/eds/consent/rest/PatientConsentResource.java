@@ -89,7 +89,7 @@ public class PatientConsentResource {
                     "child");
         }
         Receipt receipt = decisions.erase(requester(false), patient);
-        return ReceiptView.ofErasure(receipt, forAChild).created();
+        return ReceiptView.ofErasure(receipt, false).created();
     }
 
     @GET

@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
+import static fr.contact.eds.platform.axon.EventValues.present;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -197,9 +198,10 @@ public class EpisodeProjection {
     @EventHandler
     void on(OppositionWithdrawnEvent event, ReplayStatus status) {
         flush();
+        List<String> pseudonyms = present(event.pseudonyms());
         for (Generation g : targets(status)) {
-            g.opposed().deleteMany(in("_id", present(event.pseudonyms())));
-            g.episodes().updateMany(in("patientPseudonym", present(event.pseudonyms())), unset("opposed"));
+            g.opposed().deleteMany(in("_id", pseudonyms));
+            g.episodes().updateMany(in("patientPseudonym", pseudonyms), unset("opposed"));
         }
     }
 
@@ -225,10 +227,10 @@ public class EpisodeProjection {
     @EventHandler
     void on(ProjectOppositionWithdrawnEvent event, ReplayStatus status) {
         flush();
+        List<String> pseudonyms = present(event.pseudonyms());
         for (Generation g : targets(status)) {
-            g.projectOpposed().updateMany(in("_id", present(event.pseudonyms())),
-                    pull(OPPOSED_PROJECTS, event.projectId()));
-            g.episodes().updateMany(in("patientPseudonym", present(event.pseudonyms())),
+            g.projectOpposed().updateMany(in("_id", pseudonyms), pull(OPPOSED_PROJECTS, event.projectId()));
+            g.episodes().updateMany(in("patientPseudonym", pseudonyms),
                     pull(OPPOSED_PROJECTS, event.projectId()));
         }
     }
@@ -240,15 +242,16 @@ public class EpisodeProjection {
     @EventHandler
     void on(PersonalDataErasedEvent event, ReplayStatus status) {
         flush();
+        List<String> keys = present(event.subjectKeyIds());
         List<String> erased = new ArrayList<>();
         for (Generation g : targets(status)) {
-            g.episodes().find(in("subjectKeyId", present(event.subjectKeyIds())))
+            g.episodes().find(in("subjectKeyId", keys))
                     .projection(include("patientPseudonym"))
                     .forEach(d -> erased.add(d.getString("patientPseudonym")));
         }
         researchIdentifiers.forget(erased.stream().filter(Objects::nonNull).distinct().toList());
         for (Generation g : targets(status)) {
-            g.episodes().updateMany(in("subjectKeyId", present(event.subjectKeyIds())),
+            g.episodes().updateMany(in("subjectKeyId", keys),
                     combine(unset("patientPseudonym"),
                             unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
         }
@@ -397,10 +400,5 @@ public class EpisodeProjection {
 
     private static Document code(Code code) {
         return code == null ? null : new Document("system", code.system()).append("code", code.code());
-    }
-
-    /** A list an event may carry as null or with null items, as the items that are there. */
-    private static <T> List<T> present(List<T> items) {
-        return items == null ? List.of() : items.stream().filter(Objects::nonNull).toList();
     }
 }

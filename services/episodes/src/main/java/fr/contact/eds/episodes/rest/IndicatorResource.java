@@ -160,5 +160,4 @@ public class IndicatorResource {
             throw ProblemException.badRequest("from", "At most " + MAX_DAYS + " days at once");
         }
     }
-
 }
