@@ -52,6 +52,8 @@ class PlatformTest {
     com.mongodb.client.MongoClient mongo;
     @Inject
     fr.contact.eds.platform.config.PlatformConfig config;
+    @Inject
+    fr.contact.eds.platform.consistency.DeadLetterGate deadLetterGate;
 
     static <T> T eventually(Supplier<T> attempt, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -278,6 +280,15 @@ class PlatformTest {
             // Fail closed: the read model misses an event, so the service must not look ready.
             given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'event-processors' }.data.'poison-test.deadLetters'", equalTo(1));
+            // ... and its read paths answer 503 naming the processor, rather than data that may show an opposed patient.
+            eventually(() -> {
+                assertThatThrownBy(() -> deadLetterGate.requireNone("poison-test"))
+                        .isInstanceOfSatisfying(ProblemException.class, e -> {
+                            assertThat(e.problem().status()).isEqualTo(503);
+                            assertThat(e.problem().detail()).contains("poison-test").contains("1 parked");
+                        });
+                return null;
+            }, Duration.ofSeconds(3));
 
             PoisonProjection.failing = false;
             given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
@@ -286,6 +297,11 @@ class PlatformTest {
             assertThat(PoisonProjection.handled).contains(poison);
             assertThat(deadLetters()).isZero();
             given().get("/q/health/ready").then().statusCode(200);
+            eventually(() -> {
+                org.assertj.core.api.Assertions.assertThatCode(() -> deadLetterGate.requireNone("poison-test"))
+                        .doesNotThrowAnyException();
+                return null;
+            }, Duration.ofSeconds(3));
         }
     }
 

@@ -38,10 +38,15 @@ public class Processors {
                 .min();
         long lag = slowest.isPresent() ? Math.max(0, head - slowest.getAsLong()) : 0;
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        long deadLetters = processing().deadLetterQueue(processor.getName()).map(q -> q.size()).orElse(0L);
+        long deadLetters = deadLetters(processor.getName());
         return new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, segments.size(), slowest,
                 head,
                 lag, deadLetters);
+    }
+
+    /** How many event sequences the processor has parked; 0 for one without a dead-letter queue. */
+    public long deadLetters(String name) {
+        return processing().deadLetterQueue(name).map(q -> q.size()).orElse(0L);
     }
 
     /** Rebuilds the processor's read model from the first event: stop, reset tokens to the tail, start. */
