@@ -88,6 +88,11 @@ public final class BundleMapper {
                     IntakeIssue.error("value", "Bundle.type", "Bundle.type must be transaction, batch or collection"));
         }
         index(bundle);
+        if (!issues.isEmpty()) {
+            // The mapping reads references and extensions the index found faulty: nothing more to learn from it.
+            return new MappedBundle(type, List.of(), java.util.Collections.nCopies(bundle.getEntry().size(), false),
+                    issues);
+        }
         Map<Resource, EpisodeBuilder> episodes = new LinkedHashMap<>();
         Boolean[] used = new Boolean[bundle.getEntry().size()];
         for (int i = 0; i < bundle.getEntry().size(); i++) {
@@ -136,6 +141,7 @@ public final class BundleMapper {
                 byReference.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
             }
             entryIndex.put(resource, i);
+            onceEach(resource, at(i));
         }
     }
 
@@ -257,6 +263,9 @@ public final class BundleMapper {
             issues.add(IntakeIssue.error("required", patientPath + ".birthDate", "Patient.birthDate is required"));
             return Optional.empty();
         }
+        if (!valuesOfExtensionsRead(patient, patientPath)) {
+            return Optional.empty();
+        }
         try {
             PatientIdentity identity = identity(patient);
             var generalised = Generalised.of(patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime()
@@ -340,6 +349,48 @@ public final class BundleMapper {
         };
     }
 
+    /** An extension CONTACT reads appears at most once where it is read: which of two would count? */
+    private void onceEach(Resource resource, String path) {
+        if (resource instanceof DomainResource domain) {
+            onceEach(domain.getExtension(), path);
+        }
+        if (resource instanceof Patient patient) {
+            for (int i = 0; i < patient.getAddress().size(); i++) {
+                onceEach(patient.getAddress().get(i).getExtension(), path + ".address[" + i + "]");
+            }
+        }
+    }
+
+    private void onceEach(List<Extension> extensions, String path) {
+        extensions.stream().map(Extension::getUrl).filter(url -> url != null && url.startsWith(FhirSystems.CONTACT))
+                .collect(java.util.stream.Collectors.groupingBy(url -> url, java.util.stream.Collectors.counting()))
+                .forEach((url, count) -> {
+                    if (count > 1) {
+                        issues.add(IntakeIssue.error("structure", path + ".extension('" + url + "')",
+                                "This extension appears " + count + " times; CONTACT reads one"));
+                    }
+                });
+    }
+
+    /** The extensions of a patient that identity and territory read each need a value. */
+    private boolean valuesOfExtensionsRead(Patient patient, String patientPath) {
+        boolean complete = hasValue(patient.getExtensionByUrl(FhirSystems.EXT_BIRTH_PLACE_INSEE),
+                patientPath + ".extension('" + FhirSystems.EXT_BIRTH_PLACE_INSEE + "')");
+        for (int i = 0; i < patient.getAddress().size(); i++) {
+            complete &= hasValue(patient.getAddress().get(i).getExtensionByUrl(FhirSystems.EXT_INSEE_COMMUNE),
+                    patientPath + ".address[" + i + "].extension('" + FhirSystems.EXT_INSEE_COMMUNE + "')");
+        }
+        return complete;
+    }
+
+    private boolean hasValue(Extension extension, String path) {
+        if (extension != null && (extension.getValue() == null || extension.getValue().primitiveValue() == null)) {
+            issues.add(IntakeIssue.error("required", path + ".value", "This extension needs a value"));
+            return false;
+        }
+        return true;
+    }
+
     private static String departement(Patient patient) {
         for (Address address : patient.getAddress()) {
             Extension insee = address.getExtensionByUrl(FhirSystems.EXT_INSEE_COMMUNE);
@@ -390,7 +441,8 @@ public final class BundleMapper {
 
     private static String eventKind(List<CodeableConcept> concepts) {
         return concepts.stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> CONTACT_EVENT.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+                .filter(c -> CONTACT_EVENT.equals(c.getSystem())).map(Coding::getCode)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private void diagnosis(Condition condition, String path, EpisodeBuilder episode) {

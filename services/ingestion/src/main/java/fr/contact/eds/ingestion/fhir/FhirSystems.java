@@ -13,11 +13,15 @@ public final class FhirSystems {
     public static final String ENCOUNTER_CLASS = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     public static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
 
-    private static final String CONTACT = "https://contact-eds.fr/fhir/";
+    static final String CONTACT = "https://contact-eds.fr/fhir/";
     /** Communication.category / Task.code: "call", "dispatch", "gp-handoff". */
     public static final String CONTACT_EVENT = CONTACT + "CodeSystem/sos-event";
     /** Discharge disposition code "emergency-department" (HL7's value set has none). */
     public static final String CONTACT_DISPOSITION = CONTACT + "CodeSystem/disposition";
+    /** Organization.identifier of a CONTACT association; its value is the association claim of the sender's token. */
+    public static final String ASSOCIATION = CONTACT + "NamingSystem/association";
+    /** Bundle.meta.source of a sending association: this, then its identifier. */
+    public static final String ASSOCIATION_SOURCE = CONTACT + "association/";
     public static final String EXT_TRIAGE_PRIORITY = CONTACT + "StructureDefinition/triage-priority";
     public static final String EXT_REGULATION_DECISION = CONTACT + "StructureDefinition/regulation-decision";
     public static final String EXT_ARRIVAL_TIME = CONTACT + "StructureDefinition/arrival-time";

@@ -115,7 +115,7 @@ final class Practitioners {
                 if (!PractitionerRoles.SYSTEM.equals(coding.getSystem())) {
                     continue;
                 }
-                if (PractitionerRoles.ALL.contains(coding.getCode())) {
+                if (coding.getCode() != null && PractitionerRoles.ALL.contains(coding.getCode())) {
                     return coding.getCode();
                 }
                 issues.add(IntakeIssue.error("code-invalid", path + ".code[" + i + "]", "Practitioner role "

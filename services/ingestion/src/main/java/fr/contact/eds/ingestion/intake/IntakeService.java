@@ -7,15 +7,20 @@ import fr.contact.eds.ingestion.api.AcceptBundlesCommand;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.config.IngestionConfig;
+import fr.contact.eds.ingestion.fhir.AssociationClaims;
 import fr.contact.eds.ingestion.fhir.BundleMapper;
+import fr.contact.eds.ingestion.fhir.IntakeIssue;
 import fr.contact.eds.ingestion.fhir.MappedBundle;
 import fr.contact.eds.ingestion.fhir.MappedEpisode;
+import fr.contact.eds.ingestion.fhir.ParseProblems;
+import fr.contact.eds.ingestion.fhir.StrictJson;
 import fr.contact.eds.ingestion.query.OppositionGate;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.axon.Failures;
+import fr.contact.eds.platform.consistency.DeadLetterGate;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Actor;
@@ -65,6 +70,8 @@ public class IntakeService {
     @Inject
     ProjectionBarrier barrier;
     @Inject
+    DeadLetterGate deadLetters;
+    @Inject
     OppositionGate oppositions;
     @Inject
     IngestionConfig config;
@@ -82,11 +89,12 @@ public class IntakeService {
 
     /**
      * The consent gate: waits until every opposition committed before this call is known here, then leaves out the
-     * episodes of patients who oppose (counted, not stored). Empty when the opposition state is not known in time:
-     * nothing may then be stored (fail closed).
+     * episodes of patients who oppose (counted, not stored). Empty when the opposition state is not known in time,
+     * or misses parked events (an opposition among them, perhaps): nothing may then be stored (fail closed).
      */
     public Optional<List<AcceptBundleCommand>> gate(List<IntakeResult.Prepared> bundles) {
-        if (!barrier.awaitHead(OppositionGate.PROCESSOR, config.ingestion().consentGateWait())) {
+        if (deadLetters.holdsAny(OppositionGate.PROCESSOR)
+                || !barrier.awaitHead(OppositionGate.PROCESSOR, config.ingestion().consentGateWait())) {
             return Optional.empty();
         }
         Set<String> opposed = oppositions.opposedAmong(bundles.stream()
@@ -97,8 +105,8 @@ public class IntakeService {
     /** Refused because the patients' opposition state is not known yet. */
     public static IntakeResult.Refused gateClosed() {
         return IntakeResult.Refused.of(503, "transient", "Bundle",
-                "The patients' opposition status is not known yet (the consent projection is catching up): "
-                        + "nothing was stored; retry shortly");
+                "The patients' opposition status is not known yet (the consent projection is catching up, or "
+                        + "holds parked events the platform team must retry): nothing was stored; retry shortly");
     }
 
     private AcceptBundleCommand command(IntakeResult.Prepared prepared, Set<String> opposed) {
@@ -154,27 +162,38 @@ public class IntakeService {
             return IntakeResult.Refused.of(413, "too-costly", "Bundle",
                     "The bundle is " + body.length + " bytes; the limit is " + config.ingestion().maxBundleBytes());
         }
-        String json = new String(body, StandardCharsets.UTF_8);
-        int control = controlCharacterAt(json);
-        if (control >= 0) {
-            return IntakeResult.Refused.of(422, "invalid", "Bundle", "The bundle holds a control character ("
-                    + json.substring(control, control + 6) + " at character " + control + "): codes, identifiers and "
-                    + "texts must be printable, or every consumer of the data breaks on them");
+        Optional<StrictJson.Problem> unreadable = StrictJson.problemIn(body);
+        if (unreadable.isPresent()) {
+            return new IntakeResult.Refused(unreadable.get().status(), List.of(unreadable.get().issue()));
         }
+        String json = new String(body, StandardCharsets.UTF_8);
         IBaseResource resource;
+        ParseProblems parsing = new ParseProblems();
         try {
-            resource = fhir.newJsonParser().parseResource(json);
+            resource = fhir.newJsonParser().setParserErrorHandler(parsing).parseResource(json);
         } catch (DataFormatException e) {
-            return IntakeResult.Refused.of(400, "structure", "Bundle", "Not valid FHIR R4 JSON: " + e.getMessage());
+            return new IntakeResult.Refused(400, List.of(ParseProblems.unreadable(e)));
+        } catch (IllegalArgumentException e) {
+            return new IntakeResult.Refused(422, List.of(ParseProblems.unknownCode(e)));
+        } catch (RuntimeException e) {
+            // The parser fails on some malformed shapes (an extension list holding a null) instead of reporting them.
+            return new IntakeResult.Refused(400, List.of(ParseProblems.unparseable()));
         }
         if (!(resource instanceof Bundle bundle)) {
             return IntakeResult.Refused.of(400, "invalid", "resourceType",
                     "Expected a Bundle, got " + resource.fhirType());
         }
+        if (!parsing.issues().isEmpty()) {
+            return new IntakeResult.Refused(422, parsing.issues());
+        }
+        Optional<IntakeIssue> otherAssociation = AssociationClaims.otherThan(actor.association(), bundle);
+        if (otherAssociation.isPresent()) {
+            return new IntakeResult.Refused(403, List.of(otherAssociation.get()));
+        }
         MappedBundle mapped = new BundleMapper(pseudonymisers.get(), actor.association())
                 .map(bundle);
         if (mapped.rejected()) {
-            return new IntakeResult.Refused(422, mapped.issues());
+            return new IntakeResult.Refused(422, mapped.issues().stream().distinct().toList());
         }
         return new IntakeResult.Prepared(actor, bundleKey(actor, bundle, body), mapped);
     }
@@ -204,27 +223,6 @@ public class IntakeService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Where a JSON escape of a control character other than tab, line feed and carriage return starts, or -1. */
-    static int controlCharacterAt(String json) {
-        for (int i = json.indexOf("\\u"); i >= 0 && i + 6 <= json.length(); i = json.indexOf("\\u", i + 1)) {
-            int backslashes = 0;
-            for (int j = i - 1; j >= 0 && json.charAt(j) == '\\'; j--) {
-                backslashes++;
-            }
-            if (backslashes % 2 == 1) {
-                continue; // an escaped backslash followed by a plain "u"
-            }
-            String hex = json.substring(i + 2, i + 6);
-            if (hex.regionMatches(true, 0, "00", 0, 2) || hex.equalsIgnoreCase("007f")) {
-                int c = Integer.parseInt(hex.substring(2), 16);
-                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                    return i;
-                }
-            }
-        }
-        return -1;
     }
 
     private static boolean alreadyTakenIn(Throwable e) {

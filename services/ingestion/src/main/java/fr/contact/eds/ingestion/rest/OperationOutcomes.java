@@ -20,9 +20,11 @@ final class OperationOutcomes {
     static Response respond(FhirContext fhir, int status, List<IntakeIssue> issues) {
         OperationOutcome outcome = new OperationOutcome();
         for (IntakeIssue issue : issues) {
-            outcome.addIssue().setSeverity(IssueSeverity.fromCode(issue.severity()))
-                    .setCode(IssueType.fromCode(issue.code())).setDiagnostics(issue.diagnostics())
-                    .addExpression(issue.expression());
+            var added = outcome.addIssue().setSeverity(IssueSeverity.fromCode(issue.severity()))
+                    .setCode(IssueType.fromCode(issue.code())).setDiagnostics(issue.diagnostics());
+            if (issue.expression() != null) {
+                added.addExpression(issue.expression());
+            }
         }
         Response.ResponseBuilder response = Response.status(status).type(FHIR_JSON)
                 .entity(fhir.newJsonParser().encodeResourceToString(outcome));

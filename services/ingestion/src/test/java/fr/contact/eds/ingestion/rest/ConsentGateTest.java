@@ -57,6 +57,8 @@ class ConsentGateTest {
     MongoClient mongo;
     @Inject
     PlatformConfig config;
+    @Inject
+    fr.contact.eds.platform.consistency.DeadLetterGate deadLetterGate;
 
     /** A fresh, valid qualified INS for a woman born in August 1955, like the example patient. */
     private static String newIns() {
@@ -78,7 +80,8 @@ class ConsentGateTest {
 
     private static Response post(String bundle) {
         return given().header("Authorization", "Bearer " + TestTokens.forRole("association", "software",
-                Map.of("association", "sos-gate"))).contentType("application/fhir+json").body(bundle).post("/fhir");
+                Map.of("association", "sos-gate"))).contentType("application/fhir+json")
+                .body(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/fhir");
     }
 
     private void oppose(PatientIdentity identity) {
@@ -106,6 +109,40 @@ class ConsentGateTest {
     private List<Object> storedSince(long position) {
         return axon.engine().readEvents(new GlobalSequenceTrackingToken(position), false)
                 .map(e -> (Object) e.getPayload()).toList();
+    }
+
+    @Test
+    void storesNothingWhileTheOppositionGateHoldsDeadLetters() throws Exception {
+        org.axonframework.messaging.deadletter.SequencedDeadLetterQueue<org.axonframework.eventhandling.EventMessage<?>> queue = axon
+                .configuration()
+                .eventProcessingConfiguration().<org.axonframework.eventhandling.EventMessage<?>>deadLetterQueue(
+                        fr.contact.eds.ingestion.query.OppositionGate.PROCESSOR)
+                .orElseThrow();
+        String sequence = "parked-" + UUID.randomUUID();
+        queue.enqueue(sequence, new org.axonframework.messaging.deadletter.GenericDeadLetter<>(sequence,
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("a parked opposition"),
+                new IllegalStateException("poison")));
+        try {
+            awaitGate(true);
+            long before = axon.engine().headPosition();
+            post(bundleOf(newIns(), familyName())).then().statusCode(503).body("issue[0].diagnostics",
+                    org.hamcrest.Matchers.containsString("parked"));
+            assertThat(storedSince(before)).noneMatch(EpisodeOpenedEvent.class::isInstance);
+        } finally {
+            queue.clear();
+            awaitGate(false);
+        }
+    }
+
+    /** The gate reads dead-letter counts at most once a second. */
+    private void awaitGate(boolean closed) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (deadLetterGate.holdsAny(fr.contact.eds.ingestion.query.OppositionGate.PROCESSOR) != closed
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(deadLetterGate.holdsAny(fr.contact.eds.ingestion.query.OppositionGate.PROCESSOR))
+                .isEqualTo(closed);
     }
 
     @Test

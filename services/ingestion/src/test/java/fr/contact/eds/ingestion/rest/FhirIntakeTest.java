@@ -2,8 +2,11 @@ package fr.contact.eds.ingestion.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
@@ -53,7 +56,8 @@ class FhirIntakeTest {
     }
 
     private static Response post(String token, String body) {
-        return given().header("Authorization", token).contentType(FHIR_JSON).body(body).post("/fhir");
+        return given().header("Authorization", token).contentType(FHIR_JSON).body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/fhir");
     }
 
     private List<Object> payloadsSince(long position) {
@@ -140,7 +144,8 @@ class FhirIntakeTest {
         void aBundleWhoseIntakeCannotBeRecordedAsAnAccess() throws IOException {
             String bundle = exampleBundle().replace("B-2026-000123", "B-" + java.util.UUID.randomUUID());
             try (var refusal = AccessRecordRefusal.refuseAccessRecords(axon.configuration().eventStore())) {
-                assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(500));
+                assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(500)
+                        .contentType(FHIR_JSON).body("issue[0].code", equalTo("exception")));
             }
         }
 
@@ -149,6 +154,67 @@ class FhirIntakeTest {
             assertNothingStoredBy(() -> post(association("sos-paris"), "{\"resourceType\": \"Bundle\", \"type\": ")
                     .then().statusCode(400).contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"))
                     .body("issue[0].code", equalTo("structure")));
+        }
+
+        @Test
+        void malformedJsonWithoutParserInternals() {
+            post(association("sos-paris"), "{\"resourceType\": \"Bundle\", \"type\": ").then().statusCode(400)
+                    .body("issue[0].diagnostics", not(containsString("HAPI")))
+                    .body("issue[0].diagnostics", not(containsString("Source")))
+                    .body("issue[0].diagnostics", not(containsString("jackson")));
+            post(association("sos-paris"), "{'resourceType': 'Bundle', 'type': 'batch'}").then().statusCode(400)
+                    .body("issue[0].code", equalTo("structure"));
+        }
+
+        @Test
+        void anIdentifierThatIsNotAStringAtItsElement() throws IOException {
+            String bundle = exampleBundle().replace("\"value\": \"255081416802538\"", "\"value\": {\"$gt\": \"\"}");
+            assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(422)
+                    .body("issue", hasSize(1)).body("issue[0].code", equalTo("structure"))
+                    .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.identifier[0].value.$gt")));
+        }
+
+        @Test
+        void aDateItsDatatypeRefusesAtItsElementWithoutLibraryCodes() throws IOException {
+            for (String date : List.of("14/08/1955", "+999999999-12-31")) {
+                String bundle = exampleBundle().replace("\"1955-08-14\"", "\"" + date + "\"");
+                assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(422)
+                        .body("issue[0].code", equalTo("value")).body("issue[0].expression[0]", equalTo("birthDate"))
+                        .body("issue[0].diagnostics", not(containsString("HAPI-"))));
+            }
+        }
+
+        @Test
+        void aBundleThatNamesAnotherAssociation() throws IOException {
+            String fromSource = exampleBundle().replaceFirst("\"resourceType\": \"Bundle\",",
+                    "\"resourceType\": \"Bundle\", \"meta\": {\"source\": \"https://contact-eds.fr/fhir/association/sos-lyon\"},");
+            assertNothingStoredBy(() -> post(association("sos-paris"), fromSource).then().statusCode(403)
+                    .body("issue[0].code", equalTo("forbidden"))
+                    .body("issue[0].expression[0]", equalTo("Bundle.meta.source")));
+            String withOrganization = exampleBundle().replaceFirst("\"entry\": \\[", "\"entry\": [{\"resource\": "
+                    + "{\"resourceType\": \"Organization\", \"identifier\": [{\"system\": "
+                    + "\"https://contact-eds.fr/fhir/NamingSystem/association\", \"value\": \"sos-lyon\"}]}},");
+            assertNothingStoredBy(() -> post(association("sos-paris"), withOrganization).then().statusCode(403)
+                    .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.identifier[0].value")));
+            String ownName = exampleBundle().replaceFirst("\"resourceType\": \"Bundle\",",
+                    "\"resourceType\": \"Bundle\", \"meta\": {\"source\": \"https://contact-eds.fr/fhir/association/sos-paris\"},");
+            post(association("sos-paris"), ownName).then().statusCode(200);
+        }
+
+        @Test
+        void aBodyWithoutContentType() throws Exception {
+            // An HTTP client that, unlike RestAssured, sends no Content-Type when told none.
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://localhost:" + io.restassured.RestAssured.port + "/fhir"))
+                    .header("Authorization", association("sos-paris"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(exampleBundle())).build();
+            long head = axon.engine().headPosition();
+            var answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build().send(request,
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(415);
+            assertThat(answer.body()).contains("OperationOutcome");
+            assertThat(axon.engine().headPosition()).isEqualTo(head);
         }
 
         @Test
@@ -180,10 +246,24 @@ class FhirIntakeTest {
         }
 
         @Test
+        void aMethodOrMediaTypeTheEndpointDoesNotTakeAsAnOperationOutcome() throws IOException {
+            String bundle = exampleBundle();
+            assertNothingStoredBy(() -> given().header("Authorization", association("sos-paris"))
+                    .contentType("text/plain").body(bundle).post("/fhir").then().statusCode(415)
+                    .contentType(FHIR_JSON).body("issue[0].code", equalTo("not-supported"))
+                    .body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("text/plain")));
+            given().header("Authorization", association("sos-paris")).get("/fhir").then().statusCode(405)
+                    .contentType(FHIR_JSON).body("issue[0].code", equalTo("not-supported"));
+        }
+
+        @Test
         void callersThatAreNotAnAssociationSpeakingAsItself() throws IOException {
             String bundle = exampleBundle();
-            given().contentType(FHIR_JSON).body(bundle).post("/fhir").then().statusCode(401);
-            post(TestTokens.bearer("researcher"), bundle).then().statusCode(403);
+            given().contentType(FHIR_JSON).body(bundle).post("/fhir").then().statusCode(401)
+                    .contentType(FHIR_JSON).header("WWW-Authenticate", "Bearer")
+                    .body("issue[0].code", equalTo("login"));
+            post(TestTokens.bearer("researcher"), bundle).then().statusCode(403).contentType(FHIR_JSON)
+                    .body("issue[0].code", equalTo("forbidden"));
             post(TestTokens.bearer("association"), bundle).then().statusCode(403).body("issue[0].code",
                     equalTo("forbidden"));
         }
