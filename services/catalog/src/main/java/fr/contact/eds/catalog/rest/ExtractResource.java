@@ -4,11 +4,13 @@ import fr.contact.eds.catalog.api.PermitStanding;
 import fr.contact.eds.catalog.query.ExtractJobs;
 import fr.contact.eds.catalog.query.ProjectView;
 import fr.contact.eds.catalog.query.Projects;
+import fr.contact.eds.catalog.query.ResearchProjection;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.consistency.DeadLetterGate;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.CurrentActor;
@@ -48,11 +50,15 @@ public class ExtractResource {
     AccessRecorder accessRecorder;
     @Inject
     AxonRuntime axon;
+    @Inject
+    DeadLetterGate deadLetters;
 
     @POST
     public Response request(@PathParam("projectId") String projectId) {
         Actor actor = currentActor.get();
         ProjectView project = permitted(projectId, actor, AccessAction.EXPORT);
+        // An extract built from a research copy that misses parked events could hold an opposed patient.
+        deadLetters.requireNone(ResearchProjection.PROCESSOR);
         var span = Span.current().getSpanContext();
         ExtractJobs.Extract extract = jobs.request(project, actor.subject(),
                 span.isValid() ? span.getTraceId() : null, axon.engine().headPosition());
@@ -93,15 +99,18 @@ public class ExtractResource {
                 .orElseThrow(() -> ProblemException.notFound("No extract " + extractId + " in project " + projectId));
     }
 
-    /** The project, if the caller holds its permit and the permit is in force; otherwise 403, 409 or 410. */
+    /**
+     * The project, if the caller holds its permit and the permit is in force; otherwise 404 (whether the project
+     * exists is not told to those outside it), 409 or 410.
+     */
     private ProjectView permitted(String projectId, Actor actor, AccessAction action) {
         ProjectView project = projects.byId(projectId)
-                .orElseThrow(() -> ProblemException.notFound("No project " + projectId));
+                .orElseThrow(() -> ProblemException.notFound("No project " + projectId
+                        + " among those whose permit names you"));
         if (project.permit() == null || !project.permit().users().contains(actor.subject())) {
             accessRecorder.record(actor, new Access(Roles.RESEARCHER, "research extract of " + projectId, action,
                     "OmopExtract"), List.of(), AccessOutcome.DENIED);
-            throw new ProblemException(403, "Forbidden", "Only the users named on the permit of " + projectId
-                    + " may request or download its extracts", null);
+            throw ProblemException.notFound("No project " + projectId + " among those whose permit names you");
         }
         switch (PermitStanding.of(project.state(), project.permit(), LocalDate.now(ZoneOffset.UTC))) {
             case ENDED -> throw new ProblemException(410, "Gone", "The permit of " + projectId + " has ended ("

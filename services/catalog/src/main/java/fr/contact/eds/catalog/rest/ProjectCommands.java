@@ -47,8 +47,8 @@ public class ProjectCommands {
                         + illegal.get().current() + ")", "state");
             }
             if (Failures.causedBy(e, NotTheOwnerException.class)) {
-                throw new ProblemException(403, "Forbidden",
-                        Failures.find(e, NotTheOwnerException.class).orElseThrow().getMessage(), null);
+                // As for a project that does not exist: a 403 would tell another researcher that this draft does.
+                throw ProblemException.notFound("No project " + projectId);
             }
             var invalid = Failures.find(e, ProposalRules.InvalidProposalException.class);
             if (invalid.isPresent()) {

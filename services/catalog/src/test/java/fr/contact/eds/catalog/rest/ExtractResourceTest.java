@@ -130,9 +130,11 @@ class ExtractResourceTest {
         String extractId = extract(owner, projectId).getString("extractId");
         long before = axon.engine().headPosition();
 
-        as(Roles.RESEARCHER, "intruder").post("/projects/" + projectId + "/extracts").then().statusCode(403);
+        // 404 as for a project that does not exist: its existence is not told to those outside it.
+        as(Roles.RESEARCHER, "intruder").post("/projects/" + projectId + "/extracts").then().statusCode(404);
         as(Roles.RESEARCHER, "intruder").get("/projects/" + projectId + "/extracts/" + extractId + "/files/PERSON.csv")
-                .then().statusCode(403);
+                .then().statusCode(404);
+        as(Roles.RESEARCHER, "intruder").post("/projects/prj-nope/extracts").then().statusCode(404);
         assertThat(accessesSince(before)).anySatisfy(a -> {
             assertThat(a.actorSubject()).isEqualTo("intruder");
             assertThat(a.outcome()).isEqualTo(AccessOutcome.DENIED);

@@ -5,6 +5,7 @@ import static fr.contact.eds.catalog.rest.CatalogFixture.as;
 import static fr.contact.eds.catalog.rest.CatalogFixture.asCse;
 import static fr.contact.eds.catalog.rest.CatalogFixture.proposal;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -102,8 +103,12 @@ class ProjectResourceTest {
                 .post("/projects").then().statusCode(201).extract().path("projectId");
         as(Roles.RESEARCHER, owner).post("/projects/" + projectId + "/activation").then().statusCode(409)
                 .body("field", equalTo("state")).body("detail", containsString("DRAFT"));
-        as(Roles.RESEARCHER, someone()).post("/projects/" + projectId + "/submission").then().statusCode(403);
-        as(Roles.RESEARCHER, owner).post("/projects/prj-nope/submission").then().statusCode(404);
+        // Another researcher learns no more about this draft than about a project that does not exist.
+        String intruding = as(Roles.RESEARCHER, someone()).post("/projects/" + projectId + "/submission").then()
+                .statusCode(404).extract().path("detail");
+        String missing = as(Roles.RESEARCHER, owner).post("/projects/prj-nope/submission").then().statusCode(404)
+                .extract().path("detail");
+        assertThat(intruding.replace(projectId, "X")).isEqualTo(missing.replace("prj-nope", "X"));
     }
 
     @Test

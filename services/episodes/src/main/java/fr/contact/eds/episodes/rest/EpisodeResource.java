@@ -12,6 +12,7 @@ import fr.contact.eds.episodes.query.ResearchScope;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.consistency.DeadLetterGate;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
@@ -59,6 +60,8 @@ public class EpisodeResource {
     ProjectionBarrier barrier;
     @Inject
     PermitCheck permitCheck;
+    @Inject
+    DeadLetterGate deadLetters;
     @Inject
     ResearchIdentifiers researchIdentifiers;
 
@@ -135,9 +138,10 @@ public class EpisodeResource {
 
     /**
      * Read-your-writes: {@code after} is the position on a receipt (an opposition, say); the answer waits until the
-     * episodes projection has passed it, or is 503 with Retry-After.
+     * episodes projection has passed it, or is 503 with Retry-After, as it is while the projection holds dead letters.
      */
     private void awaitProjection(Long after) {
+        deadLetters.requireNone(EpisodeProjection.PROCESSOR);
         if (after != null) {
             barrier.require("after", EpisodeProjection.PROCESSOR, after, AFTER_WAIT);
         }

@@ -1,9 +1,11 @@
 package fr.contact.eds.episodes.rest;
 
+import fr.contact.eds.episodes.query.EpisodeProjection;
 import fr.contact.eds.episodes.query.Indicators;
 import fr.contact.eds.episodes.query.Indicators.AccessToCare;
 import fr.contact.eds.episodes.query.Indicators.Period;
 import fr.contact.eds.episodes.query.Indicators.SyndromicRow;
+import fr.contact.eds.platform.consistency.DeadLetterGate;
 import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
@@ -55,6 +57,8 @@ public class IndicatorResource {
     Indicators indicators;
     @Inject
     CurrentActor currentActor;
+    @Inject
+    DeadLetterGate deadLetters;
 
     @GET
     @Path("/daily")
@@ -97,6 +101,7 @@ public class IndicatorResource {
         LocalDate start = DateParams.date("from", from, yesterday.minusDays(27));
         LocalDate end = DateParams.date("to", to, yesterday);
         checkRange(start, end);
+        deadLetters.requireNone(EpisodeProjection.PROCESSOR);
         AccessToCare access = indicators.accessToCare(start, end);
         boolean exact = exact();
         return new AccessView(start.toString(), end.toString(), !exact, access.delays().stream()
@@ -113,6 +118,7 @@ public class IndicatorResource {
 
     private Feed feed(Period period, LocalDate from, LocalDate to) {
         checkRange(from, to);
+        deadLetters.requireNone(EpisodeProjection.PROCESSOR);
         boolean exact = exact();
         List<SyndromicView> rows = indicators.syndromic(from, to, period).stream().map(r -> row(r, exact)).toList();
         return new Feed(period.name().toLowerCase(java.util.Locale.ROOT), from.toString(), to.toString(),
