@@ -58,6 +58,14 @@ public abstract class ServiceContractTest {
     }
 
     @Test
+    void describesEveryEndpointWithItsRolesAndProblemsInItsOpenApi() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage(), "fr.contact.eds.platform");
+        OpenApiCoverage.assertDescribed(given().accept("application/json").get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath(), OpenApiCoverage.endpoints(classes));
+    }
+
+    @Test
     void everyEndpointDeclaresItsRolesAndDomainCodeIgnoresHttp() {
         var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(servicePackage());
