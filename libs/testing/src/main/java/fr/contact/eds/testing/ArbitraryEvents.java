@@ -24,13 +24,43 @@ public final class ArbitraryEvents {
 
     private static final List<Instant> INSTANTS = List.of(Instant.EPOCH, Instant.parse("1900-01-01T00:00:00Z"),
             Instant.parse("2026-01-15T19:52:00Z"), Instant.parse("2200-12-31T23:59:59Z"));
+    private final long seed;
     private final Random random;
     /** Few keys, so that generated events meet on the same documents. */
     private final List<String> keys;
 
     public ArbitraryEvents(long seed) {
+        this.seed = seed;
         this.random = new Random(seed);
         this.keys = List.of("k-1", "k-2", "k-3", "", "ünïcödé-" + seed);
+    }
+
+    /**
+     * Hands {@code events} arbitrary events to the projection's {@code @EventHandler} methods, picked at random
+     * (a handler's optional second parameter, a {@code ReplayStatus}, is REGULAR); a handler that throws fails with
+     * the seed, the handler and the event. Returns how many handlers there are.
+     */
+    public int feed(Object projection, int events) {
+        List<java.lang.reflect.Method> handlers = java.util.Arrays.stream(projection.getClass().getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(org.axonframework.eventhandling.EventHandler.class)).toList();
+        for (int i = 0; i < events && !handlers.isEmpty(); i++) {
+            java.lang.reflect.Method handler = handlers.get(random.nextInt(handlers.size()));
+            @SuppressWarnings("unchecked")
+            Object event = of((Class<? extends Record>) handler.getParameterTypes()[0]);
+            Object[] args = handler.getParameterCount() == 2
+                    ? new Object[]{event, org.axonframework.eventhandling.ReplayStatus.REGULAR}
+                    : new Object[]{event};
+            handler.setAccessible(true);
+            try {
+                handler.invoke(projection, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new AssertionError("seed " + seed + ": " + handler.getName() + " failed on " + event,
+                        e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return handlers.size();
     }
 
     /** An instance with arbitrary values; values its own constructor refuses are drawn again, as intake would. */

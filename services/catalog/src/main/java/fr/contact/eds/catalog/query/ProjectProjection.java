@@ -68,7 +68,8 @@ public class ProjectProjection {
                 Updates.pull("opinions", new Document("reviewer", event.reviewer())));
         update(event.projectId(), Updates.push("opinions", new Document("reviewer", event.reviewer())
                 .append("patientRepresentative", event.patientRepresentative())
-                .append("opinion", event.opinion().name()).append("comment", event.comment())
+                .append("opinion", event.opinion() == null ? null : event.opinion().name())
+                .append("comment", event.comment())
                 .append("at", time(event.at()))));
     }
 
@@ -103,6 +104,9 @@ public class ProjectProjection {
     }
 
     private void update(String projectId, Bson update) {
+        if (projectId == null) {
+            return; // total over what the events allow: a project without id has nothing to be found by
+        }
         projects.updateOne(Filters.eq("_id", projectId),
                 Updates.combine(update, Updates.setOnInsert("projectId", projectId)), UPSERT);
     }
@@ -113,11 +117,11 @@ public class ProjectProjection {
 
     /** Times as ISO text, like every other field written through Jackson, so the view reads back symmetrically. */
     private static String time(Instant at) {
-        return at.toString();
+        return at == null ? null : at.toString();
     }
 
     @SuppressWarnings("unchecked")
     private Document document(Object value) {
-        return new Document(json.convertValue(value, Map.class));
+        return value == null ? null : new Document(json.convertValue(value, Map.class));
     }
 }

@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.testing.ArbitraryEvents;
 import fr.contact.eds.testing.MemoryMongo;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -22,26 +16,9 @@ class ResearchProjectionTotalityTest {
 
     @Test
     void handlesEveryValueItsEventTypesAllow() throws Exception {
-        List<Method> handlers = Arrays.stream(ResearchProjection.class.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(EventHandler.class)).toList();
-        assertThat(handlers).hasSizeGreaterThan(10);
         for (long seed = 1; seed <= 5; seed++) {
-            ArbitraryEvents arbitrary = new ArbitraryEvents(seed);
             MongoDatabase db = MemoryMongo.freshDatabase("research-totality");
-            ResearchProjection projection = new ResearchProjection(db);
-            Random pick = new Random(seed);
-            for (int i = 0; i < 400; i++) {
-                Method handler = handlers.get(pick.nextInt(handlers.size()));
-                @SuppressWarnings("unchecked")
-                Object event = arbitrary.of((Class<? extends Record>) handler.getParameterTypes()[0]);
-                handler.setAccessible(true);
-                try {
-                    handler.invoke(projection, event);
-                } catch (InvocationTargetException e) {
-                    throw new AssertionError("seed " + seed + ": " + handler.getName() + " failed on " + event,
-                            e.getCause());
-                }
-            }
+            assertThat(new ArbitraryEvents(seed).feed(new ResearchProjection(db), 400)).isGreaterThan(10);
             for (Document episode : db.getCollection(ResearchProjection.EPISODES).find()) {
                 assertThat(ResearchProjection.modality(episode)).isNotNull();
             }

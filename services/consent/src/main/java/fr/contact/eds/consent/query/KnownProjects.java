@@ -31,16 +31,19 @@ public class KnownProjects {
 
     @EventHandler
     void on(ProjectDraftedEvent event) {
-        title(event.projectId(), event.proposal().title());
+        title(event.projectId(), event.proposal() == null ? null : event.proposal().title());
     }
 
     @EventHandler
     void on(ProjectRevisedEvent event) {
-        title(event.projectId(), event.proposal().title());
+        title(event.projectId(), event.proposal() == null ? null : event.proposal().title());
     }
 
     @EventHandler
     void on(ProjectApprovedEvent event) {
+        if (event.projectId() == null) {
+            return; // nothing to know it by
+        }
         projects.updateOne(Filters.eq("_id", event.projectId()), Updates.set("approved", true), UPSERT);
     }
 
@@ -51,6 +54,11 @@ public class KnownProjects {
     }
 
     private void title(String projectId, String title) {
+        // Total over what the events allow: a project without id has nothing to be known by, one without title
+        // keeps the one it had.
+        if (projectId == null || title == null) {
+            return;
+        }
         projects.updateOne(Filters.eq("_id", projectId), Updates.set("title", title), UPSERT);
     }
 }
