@@ -165,6 +165,19 @@ class SystemIT {
         HttpResponse<String> refused = send("POST", contact.url("ingestion") + "/fhir", association, poison);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(refused.body()).contains("valueQuantity.value");
+        // The fuzz suite's inputs, posted to the running system as another association: refused or taken in, never
+        // a server error, and every read model still current afterwards (readiness, checked below, is DOWN on a
+        // dead letter).
+        String fuzzing = tokenWith("association", "e2e-software", "association=sos-e2e-fuzz");
+        var mutations = new fr.contact.eds.testing.JsonMutations(example(withControlKey(nir), "B-" + nir + "-fuzz"));
+        for (long seed = 1; seed <= 200; seed++) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(contact.url("ingestion")
+                    + "/fhir")).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + fuzzing)
+                    .header("Content-Type", "application/fhir+json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mutations.mutate(seed))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("mutation " + seed + ": " + answer.body()).isLessThan(500);
+        }
         assertThat(importOne(association, valid).get("accepted").asInt()).isEqualTo(1);
 
         assertThat(episodesOf("sos-e2e-poison", token("data-steward"), 0)).isEqualTo(1);
