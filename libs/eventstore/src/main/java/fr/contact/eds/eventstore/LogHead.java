@@ -46,8 +46,15 @@ final class LogHead {
      * ({@code _id == last + 1}) from the last head known, so each step is a unique-key lookup.
      */
     long current() {
-        long head = known.get();
-        return known.accumulateAndGet(walk(head == UNKNOWN ? newestLast() : head), Math::max);
+        // Compare-and-set, not max: a walk from a head that revalidate() has since lowered (a lost tail) must not
+        // raise it back to positions that are gone.
+        while (true) {
+            long head = known.get();
+            long walked = walk(head == UNKNOWN ? newestLast() : head);
+            if (known.compareAndSet(head, walked)) {
+                return walked;
+            }
+        }
     }
 
     /**
@@ -55,15 +62,20 @@ final class LogHead {
      * recorded as a fault: commits that were read are gone, so positions after them would be handed out twice.
      */
     long revalidate() {
-        long before = known.get();
-        long head = walk(newestLast());
-        if (before != UNKNOWN && head < before) {
-            integrity.record(LogFault.Kind.LOST_TAIL, head + 1, before, "the newest position went back from "
-                    + before + " to " + head + ": commits once stored are gone (a store that acknowledged writes "
-                    + "before they were durable, or a rolled-back write that was read)");
+        while (true) {
+            long before = known.get();
+            long head = walk(newestLast());
+            // Only over the value the walk started from: an append that advanced the head meanwhile is kept.
+            if (!known.compareAndSet(before, head)) {
+                continue;
+            }
+            if (before != UNKNOWN && head < before) {
+                integrity.record(LogFault.Kind.LOST_TAIL, head + 1, before, "the newest position went back from "
+                        + before + " to " + head + ": commits once stored are gone (a store that acknowledged "
+                        + "writes before they were durable, or a rolled-back write that was read)");
+            }
+            return head;
         }
-        known.set(head);
-        return head;
     }
 
     /** Whether a commit ends exactly at {@code position}: the only place a next commit may follow. */
