@@ -16,16 +16,23 @@ public record AuditEntry(long leafIndex, String accessId, Instant occurredAt, St
         String actorRole, String organisation, String purpose, String action, String resourceKind,
         List<String> patientPseudonyms, String outcome, String traceId) {
 
+    /**
+     * Total over what an access record allows: every one is kept, as it came. One without accessId (which the
+     * platform never sends) is named after its place, so that the unique index cannot refuse the next such one.
+     */
     static AuditEntry of(long leafIndex, AccessRecordedEvent event) {
-        return new AuditEntry(leafIndex, event.accessId(), event.occurredAt().truncatedTo(ChronoUnit.MILLIS),
+        return new AuditEntry(leafIndex, event.accessId() != null ? event.accessId() : "unidentified-" + leafIndex,
+                event.occurredAt() == null ? null : event.occurredAt().truncatedTo(ChronoUnit.MILLIS),
                 event.service(), event.actorSubject(), event.actorRole(), event.organisation(), event.purpose(),
-                event.action().name(), event.resourceKind(), event.patientPseudonyms(), event.outcome().name(),
-                event.traceId());
+                event.action() == null ? null : event.action().name(), event.resourceKind(),
+                event.patientPseudonyms() == null ? List.of() : event.patientPseudonyms(),
+                event.outcome() == null ? null : event.outcome().name(), event.traceId());
     }
 
     static AuditEntry from(Document document) {
         return new AuditEntry(((Number) document.get("_id")).longValue(), document.getString("accessId"),
-                document.getDate("occurredAt").toInstant(), document.getString("service"),
+                document.getDate("occurredAt") == null ? null : document.getDate("occurredAt").toInstant(),
+                document.getString("service"),
                 document.getString("actorSubject"), document.getString("actorRole"),
                 document.getString("organisation"), document.getString("purpose"), document.getString("action"),
                 document.getString("resourceKind"), document.getList("patientPseudonyms", String.class, List.of()),
@@ -33,7 +40,8 @@ public record AuditEntry(long leafIndex, String accessId, Instant occurredAt, St
     }
 
     Document toDocument() {
-        return new Document("_id", leafIndex).append("accessId", accessId).append("occurredAt", Date.from(occurredAt))
+        return new Document("_id", leafIndex).append("accessId", accessId)
+                .append("occurredAt", occurredAt == null ? null : Date.from(occurredAt))
                 .append("service", service).append("actorSubject", actorSubject).append("actorRole", actorRole)
                 .append("organisation", organisation).append("purpose", purpose).append("action", action)
                 .append("resourceKind", resourceKind).append("patientPseudonyms", patientPseudonyms)
@@ -48,7 +56,7 @@ public record AuditEntry(long leafIndex, String accessId, Instant occurredAt, St
     private Object field(String name) {
         return switch (name) {
             case "accessId" -> accessId;
-            case "occurredAt" -> occurredAt.toString();
+            case "occurredAt" -> occurredAt == null ? null : occurredAt.toString();
             case "service" -> service;
             case "actorSubject" -> actorSubject;
             case "actorRole" -> actorRole;

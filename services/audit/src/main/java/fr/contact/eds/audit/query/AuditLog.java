@@ -75,7 +75,8 @@ public class AuditLog {
         List<Document> nodes = new ArrayList<>();
         List<Document> added = new ArrayList<>();
         for (AccessRecordedEvent event : events) {
-            if (!seen.add(event.accessId())) {
+            // Redelivery is recognised by accessId; a record without one cannot be, and is kept rather than lost.
+            if (event.accessId() != null && !seen.add(event.accessId())) {
                 continue;
             }
             AuditEntry entry = AuditEntry.of(next.size(), event);
@@ -269,7 +270,8 @@ public class AuditLog {
 
     private Set<String> known(List<AccessRecordedEvent> events) {
         Set<String> known = new HashSet<>();
-        List<String> ids = events.stream().map(AccessRecordedEvent::accessId).toList();
+        List<String> ids = events.stream().map(AccessRecordedEvent::accessId).filter(java.util.Objects::nonNull)
+                .toList();
         for (Document d : entries.find(Filters.in("accessId", ids)).projection(Projections.include("accessId"))) {
             known.add(d.getString("accessId"));
         }

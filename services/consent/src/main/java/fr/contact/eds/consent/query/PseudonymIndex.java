@@ -2,11 +2,13 @@ package fr.contact.eds.consent.query;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.platform.axon.EventValues;
 import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -30,7 +32,11 @@ public class PseudonymIndex {
 
     @Inject
     public PseudonymIndex(MongoClient mongo, PlatformConfig config) {
-        this.pseudonyms = mongo.getDatabase(config.readModel().database()).getCollection("pseudonyms");
+        this(mongo.getDatabase(config.readModel().database()));
+    }
+
+    PseudonymIndex(MongoDatabase database) {
+        this.pseudonyms = database.getCollection("pseudonyms");
     }
 
     @EventHandler
@@ -44,7 +50,11 @@ public class PseudonymIndex {
     }
 
     private void index(String patientPseudonym, List<String> known) {
-        pseudonyms.bulkWrite(known.stream().map(p -> new ReplaceOneModel<>(Filters.eq("_id", p),
+        // Total over what the events allow: a bulk write of nothing throws, and would park the index.
+        if (EventValues.present(known).isEmpty()) {
+            return;
+        }
+        pseudonyms.bulkWrite(EventValues.present(known).stream().map(p -> new ReplaceOneModel<>(Filters.eq("_id", p),
                 new Document("_id", p).append("patientPseudonym", patientPseudonym),
                 new ReplaceOptions().upsert(true))).toList());
     }

@@ -56,11 +56,19 @@ public class ProjectPermits {
     @EventHandler
     void on(ProjectApprovedEvent event) {
         Permit p = event.permit();
+        if (event.projectId() == null) {
+            return;
+        }
+        if (p == null) {
+            // Total over what the event allows: approved without a permit grants nothing.
+            advance(event.projectId(), ProjectState.APPROVED);
+            return;
+        }
         permits.updateOne(eq("_id", event.projectId()), Updates.combine(
                 Updates.max(STAGE, STAGES.indexOf(ProjectState.APPROVED)), Updates.set("permitId", p.permitId()),
                 Updates.set("users", p.users()), Updates.set("datasets", p.datasets()),
-                Updates.set("variables", p.variables()), Updates.set("dataFrom", p.dataFrom().toString()),
-                Updates.set("dataTo", p.dataTo().toString()), Updates.set("validUntil", p.validUntil().toString()),
+                Updates.set("variables", p.variables()), Updates.set("dataFrom", text(p.dataFrom())),
+                Updates.set("dataTo", text(p.dataTo())), Updates.set("validUntil", text(p.validUntil())),
                 Updates.set("shiftDates", p.shiftDates())), new UpdateOptions().upsert(true));
     }
 
@@ -79,8 +87,15 @@ public class ProjectPermits {
      * same whatever order the events are handled in, and however often.
      */
     private void advance(String projectId, ProjectState state) {
+        if (projectId == null) {
+            return;
+        }
         permits.updateOne(eq("_id", projectId), Updates.max(STAGE, STAGES.indexOf(state)),
                 new UpdateOptions().upsert(true));
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     @ResetHandler
@@ -88,8 +103,11 @@ public class ProjectPermits {
         permits.drop();
     }
 
+    /** A permit without its period grants nothing: fail closed rather than guess the dates. */
     public Optional<ProjectPermit> of(String projectId) {
         return Optional.ofNullable(permits.find(and(eq("_id", projectId), exists("permitId"))).first())
+                .filter(d -> d.getString("dataFrom") != null && d.getString("dataTo") != null
+                        && d.getString("validUntil") != null)
                 .map(d -> new ProjectPermit(d.getString("_id"), STAGES.get(d.getInteger(STAGE)),
                         new Permit(d.getString("permitId"), d.getList("users", String.class, List.of()),
                                 d.getList("datasets", String.class, List.of()),

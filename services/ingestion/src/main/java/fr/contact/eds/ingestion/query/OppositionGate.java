@@ -2,16 +2,19 @@ package fr.contact.eds.ingestion.query;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.platform.axon.EventValues;
 import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,19 +34,28 @@ public class OppositionGate {
 
     @Inject
     public OppositionGate(MongoClient mongo, PlatformConfig config) {
-        this.opposed = mongo.getDatabase(config.readModel().database()).getCollection("opposedPseudonyms");
+        this(mongo.getDatabase(config.readModel().database()));
+    }
+
+    OppositionGate(MongoDatabase database) {
+        this.opposed = database.getCollection("opposedPseudonyms");
     }
 
     @EventHandler
     void on(OppositionRegisteredEvent event) {
-        opposed.bulkWrite(event.pseudonyms().stream().map(p -> new ReplaceOneModel<>(Filters.eq("_id", p),
+        // Total over what the event allows: a bulk write of nothing throws, and would park the gate.
+        List<String> pseudonyms = EventValues.present(event.pseudonyms());
+        if (pseudonyms.isEmpty()) {
+            return;
+        }
+        opposed.bulkWrite(pseudonyms.stream().map(p -> new ReplaceOneModel<>(Filters.eq("_id", p),
                 new Document("_id", p).append("patientPseudonym", event.patientPseudonym()),
                 new ReplaceOptions().upsert(true))).toList());
     }
 
     @EventHandler
     void on(OppositionWithdrawnEvent event) {
-        opposed.deleteMany(Filters.in("_id", event.pseudonyms()));
+        opposed.deleteMany(Filters.in("_id", EventValues.present(event.pseudonyms())));
     }
 
     /** Those of {@code pseudonyms} that are opposed. */
