@@ -1,12 +1,13 @@
 package fr.contact.eds.platform.patient;
 
+import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.platform.text.BoundedText;
 import fr.contact.eds.pseudonymisation.InsFacts;
 import fr.contact.eds.pseudonymisation.InvalidIdentityException;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +20,10 @@ public record IdentityInput(String ins, String familyName, String givenName, Str
 
     /** {@code prefix} names where the identity came from in error messages: "child", "patient", "token". */
     public PatientIdentity toIdentity(String prefix) {
+        bounded(prefix + ".ins", ins, 30);
+        bounded(prefix + ".familyName", familyName, NAME_LENGTH);
+        bounded(prefix + ".givenName", givenName, NAME_LENGTH);
+        bounded(prefix + ".birthPlace", birthPlace, 10);
         try {
             return new PatientIdentity(Optional.ofNullable(blankToNull(ins)), familyName, givenName,
                     birthDate(prefix), sex(prefix), Optional.ofNullable(blankToNull(birthPlace)));
@@ -66,14 +71,16 @@ public record IdentityInput(String ins, String familyName, String givenName, Str
     }
 
     public LocalDate birthDate(String prefix) {
-        if (birthDate == null || birthDate.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(birthDate.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(prefix + ".birthDate", "Expected a date as yyyy-mm-dd");
-        }
+        return DateParams.date(prefix + ".birthDate", birthDate, null);
+    }
+
+    /** Longer than any name civil status holds; a name is hashed, never stored, but read whole first. */
+    static final int NAME_LENGTH = 200;
+
+    private static void bounded(String field, String value, int maxLength) {
+        BoundedText.problem(field, value, maxLength, false).ifPresent(problem -> {
+            throw ProblemException.badRequest(field, problem);
+        });
     }
 
     private PatientIdentity.Sex sex(String prefix) {

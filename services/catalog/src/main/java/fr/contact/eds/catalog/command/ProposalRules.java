@@ -2,6 +2,7 @@ package fr.contact.eds.catalog.command;
 
 import fr.contact.eds.catalog.api.ProjectProposal;
 import fr.contact.eds.catalog.api.Variables;
+import fr.contact.eds.platform.text.BoundedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +37,8 @@ public final class ProposalRules {
         text("justification", proposal.justification());
         text("legalFramework", proposal.legalFramework());
         text("publicationPlan", proposal.publicationPlan());
+        proposal.team().forEach(member -> line("team", member));
+        proposal.datasets().forEach(dataset -> line("datasets", dataset));
         if (proposal.team().isEmpty()) {
             throw new InvalidProposalException("team", "Name the team's members");
         }
@@ -61,5 +64,16 @@ public final class ProposalRules {
         if (value == null || value.isBlank()) {
             throw new InvalidProposalException(field, field + " is required");
         }
+        boolean oneLine = "title".equals(field) || "organisation".equals(field);
+        BoundedText.problem(field, value, oneLine ? BoundedText.ONE_LINE : BoundedText.FREE_TEXT, !oneLine)
+                .ifPresent(problem -> {
+                    throw new InvalidProposalException(field, problem);
+                });
+    }
+
+    private static void line(String field, String value) {
+        BoundedText.problem(field, value, BoundedText.ONE_LINE, false).ifPresent(problem -> {
+            throw new InvalidProposalException(field, problem);
+        });
     }
 }

@@ -5,6 +5,7 @@ import fr.contact.eds.catalog.query.DatasetCatalogue;
 import fr.contact.eds.catalog.query.DatasetRdf;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.platform.text.BoundedText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -105,16 +106,10 @@ public class DatasetResource {
         return Response.ok(datasets, MediaType.APPLICATION_JSON).build();
     }
 
-    private static final int MAX_TEXT = 10_000;
-
-    /** Bounded, and printable: a control character breaks every consumer of the RDF and of extracts. */
     private static void bounded(String field, String value) {
-        if (value.length() > MAX_TEXT) {
-            throw ProblemException.badRequest(field, field + " must be at most " + MAX_TEXT + " characters");
-        }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw ProblemException.badRequest(field, field + " must not contain control characters");
-        }
+        BoundedText.problem(field, value, BoundedText.FREE_TEXT, true).ifPresent(problem -> {
+            throw ProblemException.badRequest(field, problem);
+        });
     }
 
     private static void requireIri(String field, String value) {

@@ -97,6 +97,14 @@ class ProjectResourceTest {
     }
 
     @Test
+    void refusesATitleOfAMegabyteOrATeamMemberWithAControlCharacterNamingTheField() {
+        as(Roles.RESEARCHER, someone()).body(proposal("T".repeat(1_000_000), "\"person.sex\"", "")).post("/projects")
+                .then().statusCode(400).body("field", equalTo("title"));
+        as(Roles.RESEARCHER, someone()).body(proposal("Fine", "\"person.sex\"", "").replace("A. Martin", "A.\\u0000M"))
+                .post("/projects").then().statusCode(400).body("field", equalTo("team"));
+    }
+
+    @Test
     void answersAnIllegalTransitionWithTheCurrentState() {
         String owner = someone();
         String projectId = as(Roles.RESEARCHER, owner).body(proposal("Early", "\"person.sex\"", ""))
