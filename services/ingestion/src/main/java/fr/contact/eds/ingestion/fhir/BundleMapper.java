@@ -141,7 +141,7 @@ public final class BundleMapper {
                 byReference.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
             }
             entryIndex.put(resource, i);
-            onceEach(resource, at(i));
+            ExtensionChecks.onceEach(resource, at(i), issues);
         }
     }
 
@@ -263,7 +263,7 @@ public final class BundleMapper {
             issues.add(IntakeIssue.error("required", patientPath + ".birthDate", "Patient.birthDate is required"));
             return Optional.empty();
         }
-        if (!valuesOfExtensionsRead(patient, patientPath)) {
+        if (!ExtensionChecks.valuesRead(patient, patientPath, issues)) {
             return Optional.empty();
         }
         try {
@@ -347,48 +347,6 @@ public final class BundleMapper {
             case OTHER -> "O";
             case UNKNOWN -> "U";
         };
-    }
-
-    /** An extension CONTACT reads appears at most once where it is read: which of two would count? */
-    private void onceEach(Resource resource, String path) {
-        if (resource instanceof DomainResource domain) {
-            onceEach(domain.getExtension(), path);
-        }
-        if (resource instanceof Patient patient) {
-            for (int i = 0; i < patient.getAddress().size(); i++) {
-                onceEach(patient.getAddress().get(i).getExtension(), path + ".address[" + i + "]");
-            }
-        }
-    }
-
-    private void onceEach(List<Extension> extensions, String path) {
-        extensions.stream().map(Extension::getUrl).filter(url -> url != null && url.startsWith(FhirSystems.CONTACT))
-                .collect(java.util.stream.Collectors.groupingBy(url -> url, java.util.stream.Collectors.counting()))
-                .forEach((url, count) -> {
-                    if (count > 1) {
-                        issues.add(IntakeIssue.error("structure", path + ".extension('" + url + "')",
-                                "This extension appears " + count + " times; CONTACT reads one"));
-                    }
-                });
-    }
-
-    /** The extensions of a patient that identity and territory read each need a value. */
-    private boolean valuesOfExtensionsRead(Patient patient, String patientPath) {
-        boolean complete = hasValue(patient.getExtensionByUrl(FhirSystems.EXT_BIRTH_PLACE_INSEE),
-                patientPath + ".extension('" + FhirSystems.EXT_BIRTH_PLACE_INSEE + "')");
-        for (int i = 0; i < patient.getAddress().size(); i++) {
-            complete &= hasValue(patient.getAddress().get(i).getExtensionByUrl(FhirSystems.EXT_INSEE_COMMUNE),
-                    patientPath + ".address[" + i + "].extension('" + FhirSystems.EXT_INSEE_COMMUNE + "')");
-        }
-        return complete;
-    }
-
-    private boolean hasValue(Extension extension, String path) {
-        if (extension != null && (extension.getValue() == null || extension.getValue().primitiveValue() == null)) {
-            issues.add(IntakeIssue.error("required", path + ".value", "This extension needs a value"));
-            return false;
-        }
-        return true;
     }
 
     private static String departement(Patient patient) {
