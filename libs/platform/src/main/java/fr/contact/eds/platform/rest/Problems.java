@@ -18,6 +18,16 @@ public final class Problems {
         return answer(new Problem("about:blank", title(status), status, detail, field));
     }
 
+    /** Carries {@code from}'s headers (a challenge, an Allow list) over to another answer, but not its media type. */
+    public static Response.ResponseBuilder withHeadersOf(Response from, Response.ResponseBuilder answer) {
+        from.getHeaders().forEach((name, values) -> {
+            if (!jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
+        return answer;
+    }
+
     public static Response.ResponseBuilder answer(Problem problem) {
         return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
     }

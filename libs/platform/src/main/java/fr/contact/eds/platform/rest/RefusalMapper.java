@@ -51,13 +51,7 @@ public class RefusalMapper {
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadable(unreadable);
         }
-        Response.ResponseBuilder answer = Problems.answer(status, detail(status, request), field(status));
-        given.getHeaders().forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-                values.forEach(value -> answer.header(name, value));
-            }
-        });
-        return answer.build();
+        return Problems.withHeadersOf(given, Problems.answer(status, detail(status, request), field(status))).build();
     }
 
     @ServerExceptionMapper

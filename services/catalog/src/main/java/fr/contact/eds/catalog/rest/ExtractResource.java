@@ -99,18 +99,22 @@ public class ExtractResource {
                 .orElseThrow(() -> ProblemException.notFound("No extract " + extractId + " in project " + projectId));
     }
 
+    /** The same answer whether the project does not exist or its permit does not name the caller. */
+    private static ProblemException notAmongYours(String projectId) {
+        return ProblemException.notFound("No project " + projectId + " among those whose permit names you");
+    }
+
     /**
      * The project, if the caller holds its permit and the permit is in force; otherwise 404 (whether the project
      * exists is not told to those outside it), 409 or 410.
      */
     private ProjectView permitted(String projectId, Actor actor, AccessAction action) {
         ProjectView project = projects.byId(projectId)
-                .orElseThrow(() -> ProblemException.notFound("No project " + projectId
-                        + " among those whose permit names you"));
+                .orElseThrow(() -> notAmongYours(projectId));
         if (project.permit() == null || !project.permit().users().contains(actor.subject())) {
             accessRecorder.record(actor, new Access(Roles.RESEARCHER, "research extract of " + projectId, action,
                     "OmopExtract"), List.of(), AccessOutcome.DENIED);
-            throw ProblemException.notFound("No project " + projectId + " among those whose permit names you");
+            throw notAmongYours(projectId);
         }
         switch (PermitStanding.of(project.state(), project.permit(), LocalDate.now(ZoneOffset.UTC))) {
             case ENDED -> throw new ProblemException(410, "Gone", "The permit of " + projectId + " has ended ("

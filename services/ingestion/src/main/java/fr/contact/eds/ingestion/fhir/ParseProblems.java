@@ -23,7 +23,7 @@ public final class ParseProblems implements IParserErrorHandler {
     private final List<IntakeIssue> issues = new ArrayList<>();
 
     public List<IntakeIssue> issues() {
-        return issues.stream().distinct().toList();
+        return List.copyOf(issues);
     }
 
     /** The parser's refusal of the whole body, without its error codes and JSON-library internals. */

@@ -16,8 +16,9 @@ public sealed interface IntakeResult {
 
     record Refused(int status, List<IntakeIssue> issues) implements IntakeResult {
 
+        /** One issue per problem, however many episodes or parser passes found it. */
         public Refused {
-            issues = List.copyOf(issues);
+            issues = issues.stream().distinct().toList();
         }
 
         static Refused of(int status, String code, String expression, String diagnostics) {

@@ -193,7 +193,7 @@ public class IntakeService {
         MappedBundle mapped = new BundleMapper(pseudonymisers.get(), actor.association())
                 .map(bundle);
         if (mapped.rejected()) {
-            return new IntakeResult.Refused(422, mapped.issues().stream().distinct().toList());
+            return new IntakeResult.Refused(422, mapped.issues());
         }
         return new IntakeResult.Prepared(actor, bundleKey(actor, bundle, body), mapped);
     }

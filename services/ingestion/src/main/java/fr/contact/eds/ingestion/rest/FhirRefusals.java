@@ -3,6 +3,7 @@ package fr.contact.eds.ingestion.rest;
 import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.ingestion.fhir.IntakeIssue;
 import fr.contact.eds.platform.rest.Problem;
+import fr.contact.eds.platform.rest.Problems;
 import fr.contact.eds.platform.rest.RefusalMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -11,7 +12,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -59,13 +59,7 @@ public class FhirRefusals {
         // A problem's field here names a header (Authorization, Accept, Content-Type), not an element: no FHIRPath.
         Response outcome = OperationOutcomes.respond(fhir, said.status(),
                 List.of(new IntakeIssue("error", issueType(said.status()), null, said.detail())));
-        Response.ResponseBuilder answer = Response.fromResponse(outcome);
-        problem.getHeaders().forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-                values.forEach(value -> answer.header(name, value));
-            }
-        });
-        return answer.build();
+        return Problems.withHeadersOf(problem, Response.fromResponse(outcome)).build();
     }
 
     private static String issueType(int status) {
