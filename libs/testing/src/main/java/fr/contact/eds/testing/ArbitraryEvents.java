@@ -37,8 +37,8 @@ public final class ArbitraryEvents {
 
     /**
      * Hands {@code events} arbitrary events to the projection's {@code @EventHandler} methods, picked at random
-     * (a handler's optional second parameter, a {@code ReplayStatus}, is REGULAR); a handler that throws fails with
-     * the seed, the handler and the event. Returns how many handlers there are.
+     * (a {@code ReplayStatus} parameter is REGULAR, a {@code TrackingToken} the next log position); a handler that
+     * throws fails with the seed, the handler and the event. Returns how many handlers there are.
      */
     public int feed(Object projection, int events) {
         List<java.lang.reflect.Method> handlers = java.util.Arrays.stream(projection.getClass().getDeclaredMethods())
@@ -47,9 +47,16 @@ public final class ArbitraryEvents {
             java.lang.reflect.Method handler = handlers.get(random.nextInt(handlers.size()));
             @SuppressWarnings("unchecked")
             Object event = of((Class<? extends Record>) handler.getParameterTypes()[0]);
-            Object[] args = handler.getParameterCount() == 2
-                    ? new Object[]{event, org.axonframework.eventhandling.ReplayStatus.REGULAR}
-                    : new Object[]{event};
+            Object[] args = new Object[handler.getParameterCount()];
+            args[0] = event;
+            for (int p = 1; p < args.length; p++) {
+                Class<?> type = handler.getParameterTypes()[p];
+                args[p] = type == org.axonframework.eventhandling.ReplayStatus.class
+                        ? org.axonframework.eventhandling.ReplayStatus.REGULAR
+                        : type == org.axonframework.eventhandling.TrackingToken.class
+                                ? new org.axonframework.eventhandling.GlobalSequenceTrackingToken(i)
+                                : null;
+            }
             handler.setAccessible(true);
             try {
                 handler.invoke(projection, args);

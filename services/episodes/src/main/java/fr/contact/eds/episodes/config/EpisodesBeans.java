@@ -2,6 +2,7 @@ package fr.contact.eds.episodes.config;
 
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeSequencing;
 import fr.contact.eds.episodes.query.ProjectPermits;
 import fr.contact.eds.episodes.query.ResearchIdentifiers;
 import fr.contact.eds.platform.axon.AxonModule;
@@ -9,14 +10,9 @@ import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.axonframework.config.Configurer;
-import org.axonframework.eventhandling.async.SequentialPolicy;
 
 public class EpisodesBeans {
 
-    /**
-     * One sequence for the whole projection: an opposition and the episodes it hides are never applied
-     * concurrently, so neither can miss the other.
-     */
     @Produces
     @Singleton
     ResearchIdentifiers researchIdentifiers(MongoClient mongo, PlatformConfig config) {
@@ -27,7 +23,7 @@ public class EpisodesBeans {
     @Singleton
     AxonModule episodesModule(EpisodeProjection projection, ProjectPermits permits) {
         return (Configurer configurer) -> configurer.eventProcessing().registerEventHandler(c -> projection)
-                .registerSequencingPolicy(EpisodeProjection.PROCESSOR, c -> new SequentialPolicy())
+                .registerSequencingPolicy(EpisodeProjection.PROCESSOR, c -> new EpisodeSequencing())
                 .registerEventHandler(c -> permits);
     }
 }

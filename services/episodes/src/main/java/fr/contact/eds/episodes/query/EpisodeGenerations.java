@@ -15,8 +15,8 @@ import org.bson.Document;
 /**
  * Where the episodes read model lives. Queries read the live generation; a rebuild fills the next one from the
  * first event while the live one keeps serving, then the pointer moves to it in one single-document write. Each
- * generation is a set of collections: episodes, and the pseudonyms opposed to all reuse or to some research projects
- * that they are checked against.
+ * generation is a set of collections: episodes, the consent in force per pseudonym (opposed to all reuse, or to some
+ * research projects) and the erased subject keys that they are checked against.
  */
 public final class EpisodeGenerations {
 
@@ -32,12 +32,13 @@ public final class EpisodeGenerations {
 
     /** A generation's collections. */
     public record Generation(int number, MongoCollection<Document> episodes, MongoCollection<Document> opposed,
-            MongoCollection<Document> projectOpposed) {
+            MongoCollection<Document> projectOpposed, MongoCollection<Document> erasedKeys) {
 
         void drop() {
             episodes.drop();
             opposed.drop();
             projectOpposed.drop();
+            erasedKeys.drop();
         }
     }
 
@@ -101,6 +102,7 @@ public final class EpisodeGenerations {
         String suffix = number == 0 ? "" : "-g" + number;
         return new Generation(number, database.getCollection("episodes" + suffix),
                 database.getCollection("opposedPseudonyms" + suffix),
-                database.getCollection("projectOpposedPseudonyms" + suffix));
+                database.getCollection("projectOpposedPseudonyms" + suffix),
+                database.getCollection("erasedSubjectKeys" + suffix));
     }
 }

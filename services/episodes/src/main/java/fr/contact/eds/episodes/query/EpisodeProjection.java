@@ -2,19 +2,12 @@ package fr.contact.eds.episodes.query;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Projections.include;
-import static com.mongodb.client.model.Updates.addEachToSet;
 import static com.mongodb.client.model.Updates.addToSet;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.unset;
 import static fr.contact.eds.platform.axon.EventValues.present;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
@@ -40,31 +33,28 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * One document per care episode, from the call to the hand-off. Every handler writes only the fields its event owns
  * ({@code $set} of its own fields or whole sub-document, {@code $addToSet} of whole items), so the document converges
  * to the same state whatever order the events arrive in (history backfill interleaved with live data) and however
- * often they are redelivered. Opposition and erasure apply to the patient's episodes here too; the processor handles
- * events in one sequence, so an opposition and an episode of the same patient can never race.
+ * often they are redelivered. The processor keeps each episode's events in one sequence and each patient's consent
+ * decisions in another ({@link EpisodeSequencing}), so an event it cannot handle holds back only its own episode or
+ * patient; {@link ConsentMarks} makes the patient's opposition and erasure reach episodes written side by side.
  */
 @Singleton
 @ProcessingGroup(EpisodeProjection.PROCESSOR)
@@ -74,6 +64,8 @@ public class EpisodeProjection {
     /** On an episode and on a remembered pseudonym: the research projects the patient opposes. */
     static final String OPPOSED_PROJECTS = "opposedProjects";
     static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** What identifies the patient on an episode, dropped when their key is erased. */
+    static final List<String> PERSONAL_FIELDS = List.of("patientPseudonym", "sex", "ageYears", "birthYear");
 
     private static final long STATE_TTL_MILLIS = 1000;
     private static final String PENDING = EpisodeProjection.class.getName() + ".pending";
@@ -83,7 +75,7 @@ public class EpisodeProjection {
     private final LongSupplier head;
     private volatile List<Generation> writing;
     private volatile long readAt;
-    private final Map<Generation, Map<String, Change>> outsideUnitsOfWork = new LinkedHashMap<>();
+    private final Map<Generation, Map<String, EpisodeChange>> outsideUnitsOfWork = new LinkedHashMap<>();
 
     @Inject
     public EpisodeProjection(MongoClient mongo, PlatformConfig config, ResearchIdentifiers researchIdentifiers,
@@ -108,13 +100,14 @@ public class EpisodeProjection {
             return;
         }
         for (Generation g : targets(status)) {
-            Change change = pending(g, event.episodeId());
+            EpisodeChange change = pending(g, event.episodeId());
             change.set("associationId", event.associationId())
                     .set("patientPseudonym", event.patientPseudonym()).set("subjectKeyId", event.subjectKeyId())
                     .set("sex", event.sex()).set("ageYears", event.ageYears()).set("ageBand", event.ageBand())
                     .set("birthYear", event.birthYear()).set("departement", event.departement())
                     .set("openedAt", date(event.openedAt()));
             change.patientPseudonym = event.patientPseudonym();
+            change.subjectKeyId = event.subjectKeyId();
         }
         writeThroughOutsideUnitsOfWork();
     }
@@ -182,26 +175,18 @@ public class EpisodeProjection {
     }
 
     @EventHandler
-    void on(OppositionRegisteredEvent event, ReplayStatus status) {
+    void on(OppositionRegisteredEvent event, ReplayStatus status, TrackingToken token) {
         flush();
-        List<String> pseudonyms = present(event.pseudonyms());
-        if (pseudonyms.isEmpty()) {
-            return;
-        }
         for (Generation g : targets(status)) {
-            g.opposed().bulkWrite(pseudonyms.stream().map(p -> new ReplaceOneModel<>(eq("_id", p),
-                    new Document("_id", p), new ReplaceOptions().upsert(true))).toList());
-            g.episodes().updateMany(in("patientPseudonym", pseudonyms), set("opposed", true));
+            ConsentMarks.oppose(g, present(event.pseudonyms()), true, position(token));
         }
     }
 
     @EventHandler
-    void on(OppositionWithdrawnEvent event, ReplayStatus status) {
+    void on(OppositionWithdrawnEvent event, ReplayStatus status, TrackingToken token) {
         flush();
-        List<String> pseudonyms = present(event.pseudonyms());
         for (Generation g : targets(status)) {
-            g.opposed().deleteMany(in("_id", pseudonyms));
-            g.episodes().updateMany(in("patientPseudonym", pseudonyms), unset("opposed"));
+            ConsentMarks.oppose(g, present(event.pseudonyms()), false, position(token));
         }
     }
 
@@ -210,28 +195,24 @@ public class EpisodeProjection {
      * permit holders. Remembered per pseudonym for episodes arriving later.
      */
     @EventHandler
-    void on(ProjectOppositionRegisteredEvent event, ReplayStatus status) {
+    void on(ProjectOppositionRegisteredEvent event, ReplayStatus status, TrackingToken token) {
         flush();
-        List<String> pseudonyms = present(event.pseudonyms());
-        if (pseudonyms.isEmpty() || event.projectId() == null) {
+        if (event.projectId() == null) {
             return;
         }
         for (Generation g : targets(status)) {
-            g.projectOpposed().bulkWrite(pseudonyms.stream().map(p -> new UpdateOneModel<Document>(
-                    eq("_id", p), addToSet(OPPOSED_PROJECTS, event.projectId()), UPSERT)).toList());
-            g.episodes().updateMany(in("patientPseudonym", pseudonyms),
-                    addToSet(OPPOSED_PROJECTS, event.projectId()));
+            ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), true, position(token));
         }
     }
 
     @EventHandler
-    void on(ProjectOppositionWithdrawnEvent event, ReplayStatus status) {
+    void on(ProjectOppositionWithdrawnEvent event, ReplayStatus status, TrackingToken token) {
         flush();
-        List<String> pseudonyms = present(event.pseudonyms());
+        if (event.projectId() == null) {
+            return;
+        }
         for (Generation g : targets(status)) {
-            g.projectOpposed().updateMany(in("_id", pseudonyms), pull(OPPOSED_PROJECTS, event.projectId()));
-            g.episodes().updateMany(in("patientPseudonym", pseudonyms),
-                    pull(OPPOSED_PROJECTS, event.projectId()));
+            ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), false, position(token));
         }
     }
 
@@ -240,21 +221,17 @@ public class EpisodeProjection {
      * that led to the patient.
      */
     @EventHandler
-    void on(PersonalDataErasedEvent event, ReplayStatus status) {
+    void on(PersonalDataErasedEvent event, ReplayStatus status, TrackingToken token) {
         flush();
         List<String> keys = present(event.subjectKeyIds());
+        if (keys.isEmpty()) {
+            return;
+        }
         List<String> erased = new ArrayList<>();
         for (Generation g : targets(status)) {
-            g.episodes().find(in("subjectKeyId", keys))
-                    .projection(include("patientPseudonym"))
-                    .forEach(d -> erased.add(d.getString("patientPseudonym")));
+            erased.addAll(ConsentMarks.erase(g, keys, position(token)));
         }
-        researchIdentifiers.forget(erased.stream().filter(Objects::nonNull).distinct().toList());
-        for (Generation g : targets(status)) {
-            g.episodes().updateMany(in("subjectKeyId", keys),
-                    combine(unset("patientPseudonym"),
-                            unset("sex"), unset("ageYears"), unset("birthYear"), set("erased", true)));
-        }
+        researchIdentifiers.forget(erased.stream().distinct().toList());
     }
 
     /** A replay from the first event (rebuild) fills a fresh generation; the live one keeps serving. */
@@ -266,7 +243,7 @@ public class EpisodeProjection {
         refresh();
     }
 
-    private void change(ReplayStatus status, String episodeId, Consumer<Change> change) {
+    private void change(ReplayStatus status, String episodeId, Consumer<EpisodeChange> change) {
         if (episodeId == null) {
             return; // belongs to no episode: nothing to show, and nothing to hold the others back for
         }
@@ -280,15 +257,15 @@ public class EpisodeProjection {
      * The changes of one batch, merged per episode: a batch of a hundred events touches a dozen episodes, and each
      * gets one upsert at commit. Merging is safe because every event owns its fields and adds whole items.
      */
-    private Change pending(Generation generation, String episodeId) {
-        Map<Generation, Map<String, Change>> batch = CurrentUnitOfWork.isStarted()
+    private EpisodeChange pending(Generation generation, String episodeId) {
+        Map<Generation, Map<String, EpisodeChange>> batch = CurrentUnitOfWork.isStarted()
                 ? CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
                     CurrentUnitOfWork.get().root().onPrepareCommit(u -> flush());
                     return new LinkedHashMap<>();
                 })
                 : outsideUnitsOfWork;
         return batch.computeIfAbsent(generation, g -> new LinkedHashMap<>()).computeIfAbsent(episodeId,
-                id -> new Change());
+                id -> new EpisodeChange());
     }
 
     private void writeThroughOutsideUnitsOfWork() {
@@ -299,68 +276,23 @@ public class EpisodeProjection {
 
     /** Writes what is pending: before an update that must see it, and when the batch commits. */
     private void flush() {
-        Map<Generation, Map<String, Change>> batch = CurrentUnitOfWork.isStarted()
+        Map<Generation, Map<String, EpisodeChange>> batch = CurrentUnitOfWork.isStarted()
                 ? CurrentUnitOfWork.get().root().getResource(PENDING)
                 : outsideUnitsOfWork;
         if (batch == null || batch.isEmpty()) {
             return;
         }
+        List<String> erased = new ArrayList<>();
         batch.forEach((generation, changes) -> {
-            markOpposed(generation, changes.values());
+            ConsentMarks.hideUntilChecked(changes.values());
             generation.episodes().bulkWrite(changes.entrySet().stream()
                     .map(e -> new UpdateOneModel<Document>(eq("_id", e.getKey()), e.getValue().toUpdate(), UPSERT))
                     .toList());
+            erased.addAll(ConsentMarks.reconcile(generation, changes));
         });
         batch.clear();
-    }
-
-    /**
-     * Episodes opened in this batch for patients already opposed are hidden from the start: one lookup for the whole
-     * batch. An opposition later in the same batch flushes first, then marks them itself.
-     */
-    private static void markOpposed(Generation generation, Collection<Change> changes) {
-        List<String> patients = changes.stream().map(c -> c.patientPseudonym).filter(Objects::nonNull).distinct()
-                .toList();
-        if (patients.isEmpty()) {
-            return;
-        }
-        Set<String> opposed = new HashSet<>();
-        generation.opposed().find(in("_id", patients)).forEach(d -> opposed.add(d.getString("_id")));
-        changes.stream().filter(c -> opposed.contains(c.patientPseudonym)).forEach(c -> c.set("opposed", true));
-        Map<String, List<String>> projects = new HashMap<>();
-        generation.projectOpposed().find(in("_id", patients))
-                .forEach(d -> projects.put(d.getString("_id"), d.getList(OPPOSED_PROJECTS, String.class, List.of())));
-        changes.stream().filter(c -> projects.containsKey(c.patientPseudonym))
-                .forEach(c -> projects.get(c.patientPseudonym).forEach(p -> c.add(OPPOSED_PROJECTS, p)));
-    }
-
-    /** Fields to set and whole items to add to one episode. */
-    private static final class Change {
-
-        private final Document sets = new Document();
-        private String patientPseudonym;
-        private final Map<String, List<Object>> adds = new LinkedHashMap<>();
-
-        Change set(String field, Object value) {
-            sets.put(field, value);
-            return this;
-        }
-
-        Change add(String field, Object item) {
-            List<Object> items = adds.computeIfAbsent(field, f -> new ArrayList<>());
-            if (!items.contains(item)) {
-                items.add(item);
-            }
-            return this;
-        }
-
-        Bson toUpdate() {
-            List<Bson> parts = new ArrayList<>();
-            if (!sets.isEmpty()) {
-                parts.add(new Document("$set", sets));
-            }
-            adds.forEach((field, items) -> parts.add(addEachToSet(field, items)));
-            return combine(parts);
+        if (!erased.isEmpty()) {
+            researchIdentifiers.forget(erased.stream().distinct().toList());
         }
     }
 
@@ -388,6 +320,11 @@ public class EpisodeProjection {
 
     public EpisodeGenerations generations() {
         return generations;
+    }
+
+    /** Where the event stands in the log: orders a patient's decisions against what episodes already show. */
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private static Date date(Instant instant) {

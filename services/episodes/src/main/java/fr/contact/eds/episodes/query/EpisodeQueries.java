@@ -31,7 +31,8 @@ import org.bson.conversions.Bson;
 
 /**
  * Every read of episodes goes through {@link #visible}: episodes of patients who oppose never appear, on any path,
- * pages and counts included; and an episode not yet opened (only later facets arrived) is not shown.
+ * pages and counts included; an episode not yet opened (only later facets arrived) is not shown, nor one whose
+ * opening is still being checked against its patient's consent.
  */
 @Singleton
 public class EpisodeQueries {
@@ -57,7 +58,8 @@ public class EpisodeQueries {
     }
 
     private static Bson visible(Bson... more) {
-        List<Bson> all = new ArrayList<>(List.of(ne("opposed", true), ne("openedAt", null)));
+        List<Bson> all = new ArrayList<>(List.of(ne("opposed", true), ne("openedAt", null),
+                ne(ConsentMarks.UNCHECKED, true)));
         all.addAll(List.of(more));
         return and(all);
     }

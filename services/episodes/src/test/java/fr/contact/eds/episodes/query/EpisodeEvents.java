@@ -22,7 +22,10 @@ import fr.contact.eds.testing.MemoryMongo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.TrackingToken;
 
 /** Ingestion's events for test episodes, and how to feed them to the projection directly. */
 final class EpisodeEvents {
@@ -60,6 +63,13 @@ final class EpisodeEvents {
                 new GpHandOffRecordedEvent(episodeId, call.plusSeconds(4700)));
     }
 
+    /** Log positions for decisions, increasing over the whole test JVM as they do over the store. */
+    private static final AtomicLong POSITIONS = new AtomicLong();
+
+    static TrackingToken nextPosition() {
+        return new GlobalSequenceTrackingToken(POSITIONS.incrementAndGet());
+    }
+
     static void apply(EpisodeProjection projection, List<Object> events) {
         apply(projection, events, ReplayStatus.REGULAR);
     }
@@ -85,15 +95,15 @@ final class EpisodeEvents {
             } else if (event instanceof GpHandOffRecordedEvent e) {
                 projection.on(e, status);
             } else if (event instanceof OppositionRegisteredEvent e) {
-                projection.on(e, status);
+                projection.on(e, status, nextPosition());
             } else if (event instanceof OppositionWithdrawnEvent e) {
-                projection.on(e, status);
+                projection.on(e, status, nextPosition());
             } else if (event instanceof ProjectOppositionRegisteredEvent e) {
-                projection.on(e, status);
+                projection.on(e, status, nextPosition());
             } else if (event instanceof ProjectOppositionWithdrawnEvent e) {
-                projection.on(e, status);
+                projection.on(e, status, nextPosition());
             } else if (event instanceof PersonalDataErasedEvent e) {
-                projection.on(e, status);
+                projection.on(e, status, nextPosition());
             } else {
                 throw new IllegalArgumentException("not an episodes event: " + event);
             }

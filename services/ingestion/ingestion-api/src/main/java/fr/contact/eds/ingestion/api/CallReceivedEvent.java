@@ -9,7 +9,7 @@ public record CallReceivedEvent(
         Instant receivedAt,
         List<Code> reasons,
         String triagePriority,
-        String regulationDecision) {
+        String regulationDecision) implements EpisodeEvent {
 
     public CallReceivedEvent {
         reasons = List.copyOf(reasons);

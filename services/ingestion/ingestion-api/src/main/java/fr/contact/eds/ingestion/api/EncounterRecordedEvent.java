@@ -17,4 +17,4 @@ public record EncounterRecordedEvent(
         Instant endedAt,
         Instant arrivedAt,
         String practitionerPseudonym,
-        String practitionerRole) {}
+        String practitionerRole) implements EpisodeEvent {}

@@ -26,7 +26,7 @@ public record EpisodeOpenedEvent(
         String ageBand,
         @PersonalData Integer birthYear,
         String departement,
-        Instant openedAt) {
+        Instant openedAt) implements EpisodeEvent {
 
     /** The same opening, its personal data to be encrypted under {@code keyId}. */
     public EpisodeOpenedEvent withSubjectKeyId(String keyId) {

@@ -3,4 +3,5 @@ package fr.contact.eds.ingestion.api;
 import java.time.Instant;
 
 /** How the episode ended. */
-public record OutcomeRecordedEvent(String episodeId, Disposition disposition, Instant recordedAt) {}
+public record OutcomeRecordedEvent(String episodeId, Disposition disposition,
+        Instant recordedAt) implements EpisodeEvent {}

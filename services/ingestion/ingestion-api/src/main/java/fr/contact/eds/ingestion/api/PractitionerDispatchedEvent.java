@@ -14,4 +14,4 @@ public record PractitionerDispatchedEvent(
         String episodeId,
         Instant dispatchedAt,
         String practitionerPseudonym,
-        String practitionerRole) {}
+        String practitionerRole) implements EpisodeEvent {}

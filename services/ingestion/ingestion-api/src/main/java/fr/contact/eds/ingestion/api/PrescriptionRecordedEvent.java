@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A medication prescribed during the episode (coded medication, e.g. ATC or CIP/UCD). */
 public record PrescriptionRecordedEvent(String episodeId, String prescriptionId, List<Code> medication,
-        Instant authoredAt) {
+        Instant authoredAt) implements EpisodeEvent {
 
     public PrescriptionRecordedEvent {
         medication = List.copyOf(medication);

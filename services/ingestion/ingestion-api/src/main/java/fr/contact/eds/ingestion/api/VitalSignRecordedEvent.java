@@ -10,4 +10,4 @@ public record VitalSignRecordedEvent(
         Code code,
         BigDecimal value,
         String unit,
-        Instant effectiveAt) {}
+        Instant effectiveAt) implements EpisodeEvent {}
