@@ -3,10 +3,13 @@ package fr.contact.eds.consent.command;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.EraseDataCommand;
+import fr.contact.eds.consent.api.RefuseErasureRequestCommand;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
 import fr.contact.eds.consent.api.RegisterProjectOppositionCommand;
+import fr.contact.eds.consent.api.RequestErasureCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawProjectOppositionCommand;
+import fr.contact.eds.consent.query.ErasureRequests;
 import fr.contact.eds.consent.query.PseudonymIndex;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
@@ -50,18 +53,21 @@ public class ConsentDecisions {
     private final Pseudonymiser pseudonymiser;
     private final PseudonymIndex index;
     private final SubjectKeys subjectKeys;
+    private final ErasureRequests erasureRequests;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ConsentDecisions(CommandGateway commands, AccessRecorder accessRecorder, AxonRuntime axon,
-            Pseudonymiser pseudonymiser, PseudonymIndex index, SubjectKeys subjectKeys) {
+            Pseudonymiser pseudonymiser, PseudonymIndex index, SubjectKeys subjectKeys,
+            ErasureRequests erasureRequests) {
         this.commands = commands;
         this.accessRecorder = accessRecorder;
         this.axon = axon;
         this.pseudonymiser = pseudonymiser;
         this.index = index;
         this.subjectKeys = subjectKeys;
+        this.erasureRequests = erasureRequests;
     }
 
     /** Who asks, in which role and how; {@code guardian} when a parent acts for a minor child. */
@@ -134,14 +140,58 @@ public class ConsentDecisions {
      * they were not: erasing what is held while keeping what arrives next would defeat the request.
      */
     public Receipt erase(Requester requester, PatientIdentity patient) {
+        return erase(requester, patient, null);
+    }
+
+    /**
+     * Erases the data a pending request asked to erase (the DPO office, holding the proof it waited for); refused with
+     * {@link NoPendingErasureException} when that request is not the patient's pending one.
+     */
+    public Receipt confirmErasureRequest(Requester requester, PatientIdentity patient, String requestReference) {
+        return erase(requester, patient, requestReference);
+    }
+
+    private Receipt erase(Requester requester, PatientIdentity patient, String requestReference) {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        if (requestReference != null) {
+            // Checked before any key is destroyed: a wrong reference must not erase anything.
+            String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+            if (!erasureRequests.pendingFor(requestReference, patientPseudonym)) {
+                throw new NoPendingErasureException(requestReference);
+            }
+        }
         Receipt opposition = oppose(requester, patient, pseudonyms);
         List<String> destroyed = subjectKeys.erase(pseudonyms);
         Instant now = clock.instant();
         String patientPseudonym = opposition.patientPseudonym();
         Decision decision = send(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
-                origin(requester), destroyed,
+                origin(requester), destroyed, requestReference,
                 access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
+                        "Consent"), patientPseudonym)));
+        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+    }
+
+    /**
+     * A parent asks online to erase their minor child's data: the child is opposed at once (reversible, and it keeps
+     * the data unused meanwhile), and the erasure waits for the DPO office and proof of parental authority.
+     */
+    public Receipt requestErasure(Requester requester, PatientIdentity patient) {
+        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        String patientPseudonym = oppose(requester, patient, pseudonyms).patientPseudonym();
+        Instant now = clock.instant();
+        Decision decision = send(new RequestErasureCommand(patientPseudonym, UUID.randomUUID().toString(),
+                reference("ERQ", now), now, origin(requester),
+                access(requester, new Access(requester.role(), "request to erase personal data", AccessAction.CREATE,
+                        "Consent"), patientPseudonym)));
+        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+    }
+
+    /** The DPO office closes a pending request without erasing, with the reason the requester is told. */
+    public Receipt refuseErasureRequest(Requester requester, String patientPseudonym, String requestReference,
+            String reason) {
+        Decision decision = send(new RefuseErasureRequestCommand(patientPseudonym, requestReference, reason,
+                clock.instant(), origin(requester),
+                access(requester, new Access(requester.role(), "refusal of an erasure request", AccessAction.UPDATE,
                         "Consent"), patientPseudonym)));
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }

@@ -4,13 +4,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.EraseDataCommand;
+import fr.contact.eds.consent.api.ErasureRequestConfirmedEvent;
+import fr.contact.eds.consent.api.ErasureRequestRefusedEvent;
+import fr.contact.eds.consent.api.ErasureRequestedEvent;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.PatientDataErasedEvent;
 import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.RefuseErasureRequestCommand;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
 import fr.contact.eds.consent.api.RegisterProjectOppositionCommand;
+import fr.contact.eds.consent.api.RequestErasureCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawProjectOppositionCommand;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
@@ -44,6 +49,7 @@ public class PatientConsent {
     private final java.util.Map<String, ProjectDecision> projectOppositions = new java.util.HashMap<>();
     private String erasureReference;
     private Instant erasedAt;
+    private ErasureRequest pendingErasure;
 
     protected PatientConsent() {}
 
@@ -118,15 +124,59 @@ public class PatientConsent {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Decision handle(EraseDataCommand command) {
         requireAccess(command.access());
-        if (command.subjectKeyIds().isEmpty() && erasureReference != null) {
-            apply(command.access());
-            return new Decision(erasureReference, erasureReference, erasedAt, opposed, true);
+        if (command.requestReference() != null) {
+            requirePending(command.requestReference());
         }
-        apply(new PatientDataErasedEvent(command.patientPseudonym(), command.reference(), command.erasedAt(),
-                command.origin(), command.subjectKeyIds().size()));
-        apply(new PersonalDataErasedEvent(command.subjectKeyIds(), command.erasedAt()));
+        Decision decision;
+        if (command.subjectKeyIds().isEmpty() && erasureReference != null) {
+            decision = new Decision(erasureReference, erasureReference, erasedAt, opposed, true);
+        } else {
+            apply(new PatientDataErasedEvent(command.patientPseudonym(), command.reference(), command.erasedAt(),
+                    command.origin(), command.subjectKeyIds().size()));
+            apply(new PersonalDataErasedEvent(command.subjectKeyIds(), command.erasedAt()));
+            decision = new Decision(command.reference(), command.reference(), command.erasedAt(), opposed, false);
+        }
+        if (command.requestReference() != null) {
+            apply(new ErasureRequestConfirmedEvent(patientPseudonym, command.requestReference(),
+                    decision.reference(), command.erasedAt(), command.origin()));
+        }
         apply(command.access());
-        return new Decision(command.reference(), command.reference(), command.erasedAt(), opposed, false);
+        return decision;
+    }
+
+    /** One request at a time: asking again while one waits answers with the one waiting. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Decision handle(RequestErasureCommand command) {
+        requireAccess(command.access());
+        if (pendingErasure == null) {
+            apply(new ErasureRequestedEvent(command.patientPseudonym(), command.requestId(), command.reference(),
+                    command.requestedAt(), command.origin()));
+            apply(command.access());
+            return new Decision(command.requestId(), command.reference(), command.requestedAt(), opposed, false);
+        }
+        apply(command.access());
+        return new Decision(pendingErasure.requestId(), pendingErasure.reference(), pendingErasure.requestedAt(),
+                opposed, true);
+    }
+
+    @CommandHandler
+    public Decision handle(RefuseErasureRequestCommand command) {
+        requireAccess(command.access());
+        requirePending(command.reference());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IllegalArgumentException("A refusal must say why");
+        }
+        apply(new ErasureRequestRefusedEvent(patientPseudonym, command.reference(), command.reason(),
+                command.refusedAt(), command.origin()));
+        apply(command.access());
+        return new Decision(command.reference(), command.reference(), command.refusedAt(), opposed, false);
+    }
+
+    private void requirePending(String reference) {
+        if (pendingErasure == null || !pendingErasure.reference().equals(reference)) {
+            throw new NoPendingErasureException(reference);
+        }
     }
 
     private static void requireAccess(AccessRecordedEvent access) {
@@ -178,6 +228,25 @@ public class PatientConsent {
         patientPseudonym = event.patientPseudonym();
         erasureReference = event.reference();
         erasedAt = event.erasedAt();
+    }
+
+    /** An erasure request waiting for the DPO office. */
+    private record ErasureRequest(String requestId, String reference, Instant requestedAt) {}
+
+    @EventSourcingHandler
+    void on(ErasureRequestedEvent event) {
+        patientPseudonym = event.patientPseudonym();
+        pendingErasure = new ErasureRequest(event.requestId(), event.reference(), event.requestedAt());
+    }
+
+    @EventSourcingHandler
+    void on(ErasureRequestConfirmedEvent event) {
+        pendingErasure = null;
+    }
+
+    @EventSourcingHandler
+    void on(ErasureRequestRefusedEvent event) {
+        pendingErasure = null;
     }
 
     @EventSourcingHandler

@@ -3,11 +3,14 @@ package fr.contact.eds.consent.config;
 import ca.uhn.fhir.context.FhirContext;
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.consent.command.PatientConsent;
+import fr.contact.eds.consent.query.ErasureRequests;
 import fr.contact.eds.consent.query.KnownProjects;
 import fr.contact.eds.consent.query.PseudonymIndex;
 import fr.contact.eds.platform.axon.AxonModule;
+import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.axonframework.config.Configurer;
@@ -35,10 +38,19 @@ public class ConsentBeans {
 
     @Produces
     @Singleton
-    AxonModule consentModule(PseudonymIndex index, KnownProjects projects) {
+    ErasureRequests erasureRequests(MongoClient mongo, PlatformConfig config, Instance<AxonRuntime> axon) {
+        // The runtime is built from the modules, this projection's among them: its event store is looked up later.
+        return new ErasureRequests(mongo.getDatabase(config.readModel().database()),
+                () -> axon.get().configuration().eventStore());
+    }
+
+    @Produces
+    @Singleton
+    AxonModule consentModule(PseudonymIndex index, KnownProjects projects, ErasureRequests requests) {
         return (Configurer configurer) -> {
             configurer.configureAggregate(PatientConsent.class);
-            configurer.eventProcessing().registerEventHandler(c -> index).registerEventHandler(c -> projects);
+            configurer.eventProcessing().registerEventHandler(c -> index).registerEventHandler(c -> projects)
+                    .registerEventHandler(c -> requests);
         };
     }
 }

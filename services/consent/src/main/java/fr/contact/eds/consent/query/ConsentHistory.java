@@ -1,5 +1,7 @@
 package fr.contact.eds.consent.query;
 
+import fr.contact.eds.consent.api.ErasureRequestRefusedEvent;
+import fr.contact.eds.consent.api.ErasureRequestedEvent;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.PatientDataErasedEvent;
@@ -50,6 +52,12 @@ public class ConsentHistory {
             } else if (payload instanceof PatientDataErasedEvent e) {
                 history.add(new DecisionRecord(e.reference(), e.reference(), DecisionRecord.Kind.ERASURE,
                         e.erasedAt(), e.origin(), null));
+            } else if (payload instanceof ErasureRequestedEvent e) {
+                history.add(new DecisionRecord(e.requestId(), e.reference(), DecisionRecord.Kind.ERASURE_REQUEST,
+                        e.requestedAt(), e.origin(), null));
+            } else if (payload instanceof ErasureRequestRefusedEvent e) {
+                history.add(new DecisionRecord(e.reference(), e.reference(),
+                        DecisionRecord.Kind.ERASURE_REQUEST_REFUSED, e.refusedAt(), e.origin(), null));
             } else if (payload instanceof ProjectOppositionRegisteredEvent e) {
                 history.add(new DecisionRecord(e.decisionId(), e.reference(), DecisionRecord.Kind.PROJECT_OPPOSITION,
                         e.effectiveAt(), e.origin(), e.projectId()));

@@ -8,7 +8,7 @@ public record DecisionRecord(String decisionId, String reference, Kind kind, Ins
         DecisionOrigin origin, String projectId) {
 
     public enum Kind {
-        OPPOSITION, WITHDRAWAL, ERASURE, PROJECT_OPPOSITION, PROJECT_WITHDRAWAL
+        OPPOSITION, WITHDRAWAL, ERASURE, PROJECT_OPPOSITION, PROJECT_WITHDRAWAL, ERASURE_REQUEST, ERASURE_REQUEST_REFUSED
     }
 
     public boolean aboutAllReuse() {

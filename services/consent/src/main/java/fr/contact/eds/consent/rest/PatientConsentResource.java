@@ -82,11 +82,8 @@ public class PatientConsentResource {
         PatientIdentity patient = patient(body);
         if (forAChild) {
             // Irreversible, and on someone else's behalf: only with verified proof of parental authority, which an
-            // online session cannot give. Opposition, reversible, stays online and keeps the child's data unused.
-            throw new ProblemException(403, "Forbidden", "Erasing a child's data cannot be undone, so it needs proof "
-                    + "of parental authority: write to the DPO office (see the rights page) with that proof. Until "
-                    + "then you can oppose the reuse of your child's data online, at /patients/me/oppositions.",
-                    "child");
+            // online session cannot give. The request waits for the DPO office; the child is opposed meanwhile.
+            return ReceiptView.ofErasureRequest(decisions.requestErasure(requester(true), patient)).accepted();
         }
         Receipt receipt = decisions.erase(requester(false), patient);
         return ReceiptView.ofErasure(receipt, false).created();

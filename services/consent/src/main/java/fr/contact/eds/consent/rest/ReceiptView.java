@@ -26,6 +26,21 @@ public record ReceiptView(String reference, String decisionId, String status, In
                 decision.repeated(), receipt.position());
     }
 
+    /** 202: asked, not done; 200 when a request was already waiting. */
+    Response accepted() {
+        return Response.status(repeated ? 200 : 202).entity(this).build();
+    }
+
+    static ReceiptView ofErasureRequest(Receipt receipt) {
+        var decision = receipt.decision();
+        String covers = "Nothing is erased yet. Erasing your child's data cannot be undone, so the DPO office erases it "
+                + "once it holds proof of your parental authority: write to it (see the rights page) quoting "
+                + decision.reference() + ", with a copy of the family record book or of the court decision. Until "
+                + "then the child's data is not reused: an opposition is in force";
+        return new ReceiptView(decision.reference(), decision.decisionId(), "erasure-requested",
+                decision.effectiveAt(), covers, decision.repeated(), receipt.position());
+    }
+
     static ReceiptView ofProject(Receipt receipt, boolean forAChild, String projectId, String title) {
         var decision = receipt.decision();
         String whose = forAChild ? "the child's data" : "your data";

@@ -3,13 +3,18 @@ package fr.contact.eds.consent.command;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.EraseDataCommand;
+import fr.contact.eds.consent.api.ErasureRequestConfirmedEvent;
+import fr.contact.eds.consent.api.ErasureRequestRefusedEvent;
+import fr.contact.eds.consent.api.ErasureRequestedEvent;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.PatientDataErasedEvent;
 import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.RefuseErasureRequestCommand;
 import fr.contact.eds.consent.api.RegisterOppositionCommand;
 import fr.contact.eds.consent.api.RegisterProjectOppositionCommand;
+import fr.contact.eds.consent.api.RequestErasureCommand;
 import fr.contact.eds.consent.api.WithdrawOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawProjectOppositionCommand;
 import fr.contact.eds.platform.api.AccessAction;
@@ -106,7 +111,7 @@ class PatientConsentTest {
     class Erasing {
 
         private EraseDataCommand erase(String reference, List<String> keys) {
-            return new EraseDataCommand(PATIENT, reference, TUESDAY, ONLINE, keys, ACCESS);
+            return new EraseDataCommand(PATIENT, reference, TUESDAY, ONLINE, keys, null, ACCESS);
         }
 
         @Test
@@ -124,6 +129,60 @@ class PatientConsentTest {
                     .when(erase("ERA-2", List.of()))
                     .expectEvents(ACCESS)
                     .expectResultMessagePayload(new Decision("ERA-1", "ERA-1", MONDAY, true, true));
+        }
+    }
+
+    @Nested
+    class ForAChildThroughTheDpoOffice {
+
+        private final DecisionOrigin parent = new DecisionOrigin("patient", Channel.ONLINE, "v1.parent", null);
+        private final DecisionOrigin letter = new DecisionOrigin("dpo-office", Channel.POST, "v1.parent", "LR-7");
+        private final ErasureRequestedEvent requested = new ErasureRequestedEvent(PATIENT, "r-1", "ERQ-1", MONDAY,
+                parent);
+
+        @Test
+        void recordsTheRequestWithoutErasingAnything() {
+            fixture.given(OPPOSED)
+                    .when(new RequestErasureCommand(PATIENT, "r-1", "ERQ-1", MONDAY, parent, ACCESS))
+                    .expectEvents(requested, ACCESS)
+                    .expectResultMessagePayload(new Decision("r-1", "ERQ-1", MONDAY, true, false));
+        }
+
+        @Test
+        void answersWithTheRequestWaitingWhenAskedAgain() {
+            fixture.given(OPPOSED, requested)
+                    .when(new RequestErasureCommand(PATIENT, "r-2", "ERQ-2", TUESDAY, parent, ACCESS))
+                    .expectEvents(ACCESS)
+                    .expectResultMessagePayload(new Decision("r-1", "ERQ-1", MONDAY, true, true));
+        }
+
+        @Test
+        void erasesAndClosesTheRequestTheDpoOfficeConfirms() {
+            fixture.given(OPPOSED, requested)
+                    .when(new EraseDataCommand(PATIENT, "ERA-1", TUESDAY, letter, List.of("key-1"), "ERQ-1", ACCESS))
+                    .expectEvents(new PatientDataErasedEvent(PATIENT, "ERA-1", TUESDAY, letter, 1),
+                            new PersonalDataErasedEvent(List.of("key-1"), TUESDAY),
+                            new ErasureRequestConfirmedEvent(PATIENT, "ERQ-1", "ERA-1", TUESDAY, letter), ACCESS);
+        }
+
+        @Test
+        void refusesToConfirmARequestThatIsNotWaiting() {
+            fixture.given(OPPOSED, requested, new ErasureRequestRefusedEvent(PATIENT, "ERQ-1", "no proof", TUESDAY,
+                    letter))
+                    .when(new EraseDataCommand(PATIENT, "ERA-1", TUESDAY, letter, List.of("key-1"), "ERQ-1", ACCESS))
+                    .expectException(NoPendingErasureException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesARequestOnlyWithAReason() {
+            fixture.given(OPPOSED, requested)
+                    .when(new RefuseErasureRequestCommand(PATIENT, "ERQ-1", " ", TUESDAY, letter, ACCESS))
+                    .expectException(IllegalArgumentException.class);
+            fixture.given(OPPOSED, requested)
+                    .when(new RefuseErasureRequestCommand(PATIENT, "ERQ-1", "no proof", TUESDAY, letter, ACCESS))
+                    .expectEvents(new ErasureRequestRefusedEvent(PATIENT, "ERQ-1", "no proof", TUESDAY, letter),
+                            ACCESS);
         }
     }
 

@@ -307,14 +307,80 @@ class ConsentResourceTest {
             asPatient(adult).get("/patients/me/consent").then().statusCode(200).body("status", equalTo("not-opposed"));
         }
 
+        /** A girl born in February 2019, with a real control key. */
+        private static String girlsIns() {
+            String nir = "2190275" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+            return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
+        }
+
+        private static String girl(String ins) {
+            return "{\"ins\": \"" + ins + "\", \"birthDate\": \"2019-02-14\", \"sex\": \"female\"}";
+        }
+
+        private static String awaitListed(String reference) throws InterruptedException {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!asDpoOffice().get("/dpo-office/erasure-requests").then().extract().jsonPath()
+                    .getList("reference").contains(reference) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            return reference;
+        }
+
         @Test
-        void sendsAParentWhoAsksOnlineToEraseTheirChildsDataToTheDpoOffice() {
+        void turnsAParentsOnlineErasureRequestIntoOneTheDpoOfficeConfirms() throws Exception {
             String parent = newIns();
-            String child = child(LocalDate.now().minusYears(9)).replace("Durand", "Erasmus-" + parent);
-            asPatient(parent).body(child).post("/patients/me/erasure").then()
-                    .statusCode(403).body("field", equalTo("child")).body("detail", containsString("DPO office"));
-            asPatient(parent).body(child).post("/patients/me/child-consent").then()
-                    .statusCode(200).body("status", equalTo("not-opposed"));
+            String child = girlsIns();
+            String keyId = subjectKeys.keyIdFor(pseudonymiser.pseudonymOf(PatientIdentity.withIns(child)).value());
+            String reference = asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasure")
+                    .then().statusCode(202).body("status", equalTo("erasure-requested"))
+                    .body("covers", containsString("Nothing is erased yet"))
+                    .body("covers", containsString("DPO office")).extract().path("reference");
+            assertThat(reference).startsWith("ERQ-");
+            assertThat(subjectKeys.key(keyId)).as("nothing erased online").isPresent();
+            asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/child-consent").then()
+                    .statusCode(200).body("status", equalTo("opposed"))
+                    .body("history.decision", org.hamcrest.Matchers.hasItem("erasure-request"));
+
+            awaitListed(reference);
+            asDpoOffice().body("{\"patient\": " + girl(girlsIns()) + ", \"guardian\": {\"ins\": \"" + parent
+                    + "\"}, \"letterReference\": \"LR-1\"}").post("/dpo-office/erasure-requests/" + reference
+                            + "/confirmation")
+                    .then().statusCode(409).body("field", equalTo("patient"));
+            asDpoOffice().body("{\"patient\": " + girl(child) + ", \"letterReference\": \"LR-1\"}")
+                    .post("/dpo-office/erasure-requests/" + reference + "/confirmation").then().statusCode(400)
+                    .body("field", equalTo("guardian"));
+            assertThat(subjectKeys.key(keyId)).isPresent();
+
+            String confirmation = "{\"patient\": " + girl(child) + ", \"guardian\": {\"ins\": \"" + parent
+                    + "\"}, \"letterReference\": \"LR-1\"}";
+            asDpoOffice().body(confirmation).post("/dpo-office/erasure-requests/" + reference + "/confirmation")
+                    .then().statusCode(201).body("status", equalTo("erased"));
+            assertThat(subjectKeys.key(keyId)).isEmpty();
+            asDpoOffice().body(confirmation).post("/dpo-office/erasure-requests/" + reference + "/confirmation")
+                    .then().statusCode(409);
+            asDpoOffice().post("/dpo-office/erasure-requests/ERQ-NONE/confirmation").then().statusCode(404);
+        }
+
+        @Test
+        void letsTheDpoOfficeRefuseAnErasureRequestSayingWhy() throws Exception {
+            String parent = newIns();
+            String child = girlsIns();
+            String reference = asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasure")
+                    .then().statusCode(202).extract().path("reference");
+            asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasure").then()
+                    .statusCode(200).body("reference", equalTo(reference)).body("repeated", equalTo(true));
+
+            awaitListed(reference);
+            asDpoOffice().body("{}").post("/dpo-office/erasure-requests/" + reference + "/refusal").then()
+                    .statusCode(400).body("field", equalTo("reason"));
+            asDpoOffice().body("{\"reason\": \"No proof of parental authority came within two months\"}")
+                    .post("/dpo-office/erasure-requests/" + reference + "/refusal").then().statusCode(200)
+                    .body("status", equalTo("refused"));
+            asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/child-consent").then()
+                    .statusCode(200).body("status", equalTo("opposed"))
+                    .body("history.decision", org.hamcrest.Matchers.hasItem("erasure-request-refused"));
+            asDpoOffice().get("/dpo-office/erasure-requests?status=nonsense").then().statusCode(400)
+                    .body("field", equalTo("status"));
         }
 
         @Test
