@@ -21,6 +21,7 @@ final class ContactRuntime {
     private final Path root;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
 
     ContactRuntime(Path state) throws IOException {
         this.root = Path.of(System.getProperty("contact.root", "..")).toAbsolutePath().normalize();
@@ -31,6 +32,9 @@ final class ContactRuntime {
             int port = freePort();
             ports.put(service, port);
             environment.put("CONTACT_" + service.toUpperCase() + "_PORT", String.valueOf(port));
+            int management = freePort();
+            managementPorts.put(service, management);
+            environment.put("CONTACT_" + service.toUpperCase() + "_MANAGEMENT_PORT", String.valueOf(management));
         }
     }
 
@@ -40,6 +44,11 @@ final class ContactRuntime {
 
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Where the service answers health and metrics. */
+    String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
     }
 
     int port(String service) {

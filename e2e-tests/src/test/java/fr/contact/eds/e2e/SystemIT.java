@@ -72,8 +72,10 @@ class SystemIT {
     @Test
     void everyServiceIsReadyAndSaysSo() throws Exception {
         for (String service : ContactRuntime.SERVICES) {
-            var ready = call("GET", contact.url(service) + "/q/health/ready", null);
+            var ready = call("GET", contact.managementUrl(service) + "/q/health/ready", null);
             assertThat(ready.statusCode()).as(service + ": " + ready.body()).isEqualTo(200);
+            assertThat(call("GET", contact.url(service) + "/q/metrics", null).statusCode())
+                    .as(service + ": no metrics on the API port").isEqualTo(404);
         }
         ContactRuntime.Result status = contact.run("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
@@ -170,6 +172,7 @@ class SystemIT {
         // dead letter).
         String fuzzing = tokenWith("association", "e2e-software", "association=sos-e2e-fuzz");
         var mutations = new fr.contact.eds.testing.JsonMutations(example(withControlKey(nir), "B-" + nir + "-fuzz"));
+        int fuzzAccepted = 0;
         for (long seed = 1; seed <= 200; seed++) {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(contact.url("ingestion")
                     + "/fhir")).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + fuzzing)
@@ -177,12 +180,16 @@ class SystemIT {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(mutations.mutate(seed))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as("mutation " + seed + ": " + answer.body()).isLessThan(500);
+            fuzzAccepted += answer.statusCode() == 200 ? 1 : 0;
         }
         assertThat(importOne(association, valid).get("accepted").asInt()).isEqualTo(1);
 
         assertThat(episodesOf("sos-e2e-poison", token("data-steward"), 0)).isEqualTo(1);
+        // What was taken in is visible: the same episode again and again, mutated where it stayed valid.
+        assertThat(fuzzAccepted).as("mutations taken in").isPositive();
+        assertThat(episodesOf("sos-e2e-fuzz", token("data-steward"), 0)).isPositive();
         for (String service : List.of("consent", "ingestion", "episodes", "audit", "catalog")) {
-            HttpResponse<String> ready = call("GET", contact.url(service) + "/q/health/ready", token("platform-admin"));
+            HttpResponse<String> ready = call("GET", contact.managementUrl(service) + "/q/health/ready", null);
             assertThat(ready.statusCode()).as(service + ": " + ready.body()).isEqualTo(200);
         }
     }

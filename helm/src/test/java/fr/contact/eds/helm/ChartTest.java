@@ -158,6 +158,9 @@ class ChartTest {
                 assertThat(c.getStartupProbe()).as(name).isNotNull();
                 assertThat(c.getLivenessProbe().getHttpGet().getPath()).as(name).isEqualTo("/q/health/live");
                 assertThat(c.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/q/health/ready");
+                for (var probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
+                    assertThat(probe.getHttpGet().getPort().getStrVal()).as(name).isEqualTo("management");
+                }
                 assertThat(c.getResources().getLimits()).as(name).containsKeys("cpu", "memory");
                 assertThat(c.getResources().getRequests()).as(name).containsKeys("cpu", "memory");
                 var security = c.getSecurityContext();
@@ -215,6 +218,38 @@ class ChartTest {
         }
     }
 
+    /** Health and metrics answer on the management port: the ingress controller never reaches it. */
+    @ParameterizedTest
+    @MethodSource("valuesFiles")
+    void keepsHealthAndMetricsOnAManagementPortOnlyMonitoringReaches(String values) throws IOException {
+        List<HasMetadata> objects = objects(render(values));
+        for (Deployment deployment : ofKind(objects, Deployment.class)) {
+            Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(c.getPorts()).as(deployment.getMetadata().getName())
+                    .anyMatch(p -> p.getName().equals("management") && p.getContainerPort() == 9000);
+            assertThat(c.getEnv()).anyMatch(e -> e.getName().equals("QUARKUS_MANAGEMENT_PORT")
+                    && e.getValue().equals("9000"));
+            var annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            if (annotations.containsKey("prometheus.io/port")) {
+                assertThat(annotations.get("prometheus.io/port")).isEqualTo("9000");
+            }
+        }
+        for (NetworkPolicy policy : ofKind(objects, NetworkPolicy.class)) {
+            for (var rule : policy.getSpec().getIngress()) {
+                var ports = rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList();
+                assertThat(ports).as("every ingress rule names its ports").isNotEmpty();
+                if (ports.contains(9000)) {
+                    assertThat(ports).as("the management port is opened alone, to monitoring or the test pod")
+                            .containsExactly(9000);
+                }
+            }
+        }
+        for (Ingress ingress : ofKind(objects, Ingress.class)) {
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> assertThat(
+                    path.getBackend().getService().getPort().getName()).isEqualTo("http")));
+        }
+    }
+
     /** Every contact.* key the chart sets is one the service reads: catches drift between chart and code. */
     @ParameterizedTest
     @MethodSource("valuesFiles")
@@ -262,7 +297,7 @@ class ChartTest {
     void shipsAHelmTestThatChecksEveryEnabledServicesReadiness() throws IOException {
         String hook = Files.readString(CHART.resolve("templates/tests/test-readiness.yaml"));
         assertThat(hook).contains("\"helm.sh/hook\": test", "range $service, $spec := .Values.services",
-                "if $spec.enabled", "/q/health/ready", "curl -fsS");
+                "if $spec.enabled", "$.Values.management.port }}/q/health/ready", "curl -fsS");
     }
 
     private static Properties properties(Path file) throws IOException {

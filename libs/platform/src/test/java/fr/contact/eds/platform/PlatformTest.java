@@ -17,6 +17,7 @@ import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.Management;
 import fr.contact.eds.testing.TestTokens;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -74,7 +75,7 @@ class PlatformTest {
 
         @Test
         void isReadyWithTheEventStoreMongoAndEveryProcessorReported() {
-            given().get("/q/health/ready").then().statusCode(200)
+            Management.given().get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'event-store' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'event-processors' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'event-processors' }.data.'delivery-probes.lag'", equalTo(0));
@@ -89,7 +90,7 @@ class PlatformTest {
                     .append("detectedAt", new java.util.Date()));
             try {
                 eventually(() -> {
-                    given().get("/q/health/ready").then().statusCode(503)
+                    Management.given().get("/q/health/ready").then().statusCode(503)
                             .body("checks.find { it.name == 'event-store' }.status", equalTo("DOWN"))
                             .body("checks.find { it.name == 'event-store' }.data.'HOLE:900000-900009'",
                                     equalTo("HOLE at positions 900000..900009: made by this test"));
@@ -100,14 +101,14 @@ class PlatformTest {
                         .resolve("HOLE:900000-900009", "made by a test");
             }
             eventually(() -> {
-                given().get("/q/health/ready").then().statusCode(200);
+                Management.given().get("/q/health/ready").then().statusCode(200);
                 return null;
             }, Duration.ofSeconds(5));
         }
 
         @Test
         void isLive() {
-            given().get("/q/health/live").then().statusCode(200);
+            Management.given().get("/q/health/live").then().statusCode(200);
         }
     }
 
@@ -116,7 +117,7 @@ class PlatformTest {
 
         @Test
         void sendsSecurityHeadersOnEveryAnswerRefusalsIncluded() {
-            for (Response answer : List.of(given().get("/q/health/ready"), given().post("/admin/probes"),
+            for (Response answer : List.of(given().get("/no-such-route"), given().post("/admin/probes"),
                     given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
                             .get("/admin/processors"))) {
                 answer.then().header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
@@ -278,7 +279,7 @@ class PlatformTest {
             }, Duration.ofSeconds(15));
             assertThat(PoisonProjection.handled).doesNotContain(poison);
             // Fail closed: the read model misses an event, so the service must not look ready.
-            given().get("/q/health/ready").then().statusCode(503)
+            Management.given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'event-processors' }.data.'poison-test.deadLetters'", equalTo(1));
             // ... and its read paths answer 503 naming the processor, rather than data that may show an opposed patient.
             eventually(() -> {
@@ -296,7 +297,7 @@ class PlatformTest {
                     .then().statusCode(200).body("retriedSequences", equalTo(1));
             assertThat(PoisonProjection.handled).contains(poison);
             assertThat(deadLetters()).isZero();
-            given().get("/q/health/ready").then().statusCode(200);
+            Management.given().get("/q/health/ready").then().statusCode(200);
             eventually(() -> {
                 org.assertj.core.api.Assertions.assertThatCode(() -> deadLetterGate.requireNone("poison-test"))
                         .doesNotThrowAnyException();

@@ -22,12 +22,21 @@ public abstract class ServiceContractTest {
 
     @Test
     void isLive() {
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
+    }
+
+    /** Health and metrics are for the platform's probes and monitoring: not on the port the ingress routes. */
+    @Test
+    void answersHealthAndMetricsOnTheManagementPortOnly() {
+        Management.given().get("/q/metrics").then().statusCode(200);
+        for (String path : new String[]{"/q/metrics", "/q/health", "/q/health/ready"}) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
     }
 
     @Test
     void isReadyWithItsEventStoreAndProcessors() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'event-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'event-processors' }.status", equalTo("UP"));
     }

@@ -22,6 +22,7 @@ import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import fr.contact.eds.testing.AccessRecordRefusal;
 import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.Management;
 import fr.contact.eds.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -153,7 +154,7 @@ class AuditEntryResourceTest {
         asDpo().delete("/audit/entries/0").then().statusCode(405).body("detail", containsString("append-only"));
         asDpo().contentType("application/json").body("{}").put("/audit/entries/0").then().statusCode(405);
         // Refused, so the trail is intact: the unauthenticated check stays UP and names nobody.
-        given().get("/q/health/group/audit-integrity").then().statusCode(200)
+        Management.given().get("/q/health/group/audit-integrity").then().statusCode(200)
                 .body("checks[0].data.changeAttempts", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
                 .body(not(containsString("test-dpo")));
         asDpo().get("/audit/alerts").then().statusCode(200)
