@@ -1,12 +1,14 @@
 package fr.contact.eds.platform.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,10 +19,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UnmatchedRequests {
 
     private final long maxBodyBytes;
+    private final Instance<RefusalDialect> dialects;
+    private final ObjectMapper json;
 
     UnmatchedRequests(
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
+            Instance<RefusalDialect> dialects, ObjectMapper json) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.dialects = dialects;
+        this.json = json;
     }
 
     void install(@Observes Router router) {
@@ -56,10 +63,20 @@ public class UnmatchedRequests {
         }
     }
 
-    private static void answer(RoutingContext context, int status, String detail) {
-        JsonObject problem = new JsonObject().put("type", "about:blank").put("title", Problems.title(status))
-                .put("status", status).put("detail", detail);
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problems.PROBLEM_JSON)
-                .end(problem.encode());
+    private void answer(RoutingContext context, int status, String detail) {
+        Problem problem = new Problem("about:blank", Problems.title(status), status, detail, null);
+        String path = context.request().path();
+        RefusalDialect.Said said = dialects.stream().flatMap(d -> d.say(path, problem).stream()).findFirst()
+                .orElseGet(() -> new RefusalDialect.Said(Problems.PROBLEM_JSON, problemJson(problem)));
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, said.mediaType())
+                .end(said.body());
+    }
+
+    private String problemJson(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem record always serialises", e);
+        }
     }
 }

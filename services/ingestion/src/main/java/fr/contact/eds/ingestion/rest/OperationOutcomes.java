@@ -18,6 +18,14 @@ final class OperationOutcomes {
     private OperationOutcomes() {}
 
     static Response respond(FhirContext fhir, int status, List<IntakeIssue> issues) {
+        Response.ResponseBuilder response = Response.status(status).type(FHIR_JSON).entity(encode(fhir, issues));
+        if (status == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
+    }
+
+    static String encode(FhirContext fhir, List<IntakeIssue> issues) {
         OperationOutcome outcome = new OperationOutcome();
         for (IntakeIssue issue : issues) {
             var added = outcome.addIssue().setSeverity(IssueSeverity.fromCode(issue.severity()))
@@ -26,12 +34,7 @@ final class OperationOutcomes {
                 added.addExpression(issue.expression());
             }
         }
-        Response.ResponseBuilder response = Response.status(status).type(FHIR_JSON)
-                .entity(fhir.newJsonParser().encodeResourceToString(outcome));
-        if (status == 503) {
-            response.header("Retry-After", RETRY_AFTER_SECONDS);
-        }
-        return response.build();
+        return fhir.newJsonParser().encodeResourceToString(outcome);
     }
 
     static Response respond(FhirContext fhir, int status, String code, String expression, String diagnostics) {

@@ -257,6 +257,28 @@ class FhirIntakeTest {
         }
 
         @Test
+        void aRouteNobodyServesUnderFhirAsAnOperationOutcome() {
+            given().header("Authorization", association("sos-paris")).get("/fhir/Patient/123").then().statusCode(404)
+                    .contentType(FHIR_JSON).body("issue[0].code", equalTo("not-found"))
+                    .body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("/fhir/Patient/123"));
+            given().get("/no-such-route").then().statusCode(404).contentType("application/problem+json");
+        }
+
+        @Test
+        void aBodyAnnouncedOverTheHttpLimitAsAnOperationOutcomeBeforeItIsRead() throws IOException {
+            try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /fhir HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + association("sos-paris") + "\r\nContent-Type: application/fhir+json\r\n"
+                        + "Content-Length: " + 65L * 1024 * 1024 + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readNBytes(2048),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 413").contains(FHIR_JSON).contains("too-costly");
+            }
+        }
+
+        @Test
         void callersThatAreNotAnAssociationSpeakingAsItself() throws IOException {
             String bundle = exampleBundle();
             given().contentType(FHIR_JSON).body(bundle).post("/fhir").then().statusCode(401)
