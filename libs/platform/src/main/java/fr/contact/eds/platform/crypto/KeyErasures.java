@@ -3,14 +3,16 @@ package fr.contact.eds.platform.crypto;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
-/** Every service forgets its cached copies of a patient's keys as soon as they are erased anywhere. */
+/**
+ * Every instance of every service forgets its cached copies of a patient's keys as soon as they are erased anywhere
+ * (in a processor of its own: {@link CryptoModule}).
+ */
 @Singleton
-@ProcessingGroup(KeyErasures.PROCESSOR)
 public class KeyErasures {
 
+    /** The prefix of each instance's own processor name, {@code key-erasures@<instance>}. */
     public static final String PROCESSOR = "key-erasures";
 
     private final SubjectKeys keys;

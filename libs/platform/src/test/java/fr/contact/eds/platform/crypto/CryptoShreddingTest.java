@@ -95,6 +95,37 @@ class CryptoShreddingTest {
                 .satisfies(e -> assertThat(e.name()).isNull());
     }
 
+    @Inject
+    CryptoModule crypto;
+    @Inject
+    fr.contact.eds.platform.config.PlatformConfig config;
+
+    /**
+     * Another replica erased the patient: the key store no longer holds the key, and this instance, which had it
+     * cached, must forget it through its own processor (a shared one's segment may be held elsewhere).
+     */
+    @Test
+    void forgetsAKeyAnotherInstanceErasedThroughAProcessorOfItsOwn() throws InterruptedException {
+        String pseudonym = "v1.elsewhere-" + UUID.randomUUID();
+        String keyId = keys.keyIdFor(pseudonym);
+        assertThat(keys.key(keyId)).as("cached here").isPresent();
+        var database = mongo.getDatabase(config.eventStore().database());
+        SubjectKeys otherReplica = SubjectKeys.on(database.getCollection("subjectKeys"),
+                java.util.Base64.getDecoder().decode(config.crypto().masterKey().orElseThrow()));
+        List<String> erased = otherReplica.erase(List.of(pseudonym));
+        assertThat(erased).containsExactly(keyId);
+        assertThat(keys.key(keyId)).as("still cached here until the erasure is seen").isPresent();
+
+        eventStore.publish(GenericEventMessage.asEventMessage(new PersonalDataErasedEvent(erased, Instant.now())));
+
+        assertThat(eventually(() -> keys.key(keyId).isEmpty() ? Boolean.TRUE : null)).isTrue();
+        assertThat(crypto.processor()).startsWith(KeyErasures.PROCESSOR + "@");
+        assertThat(processors.statuses()).anyMatch(p -> p.name().equals(crypto.processor()) && p.running());
+        assertThat(mongo.getDatabase(config.readModel().database()).getCollection("trackingtokens")
+                .countDocuments(Filters.eq("processorName", crypto.processor())))
+                .as("its position is this instance's own, not in the shared token store").isZero();
+    }
+
     @Test
     void refusesNewPersonalDataUnderAnErasedKey() {
         String pseudonym = "v1.refused-" + UUID.randomUUID();
