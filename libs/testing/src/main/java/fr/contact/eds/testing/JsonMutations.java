@@ -45,6 +45,14 @@ public final class JsonMutations {
         for (int i = 0; i < mutations; i++) {
             List<Slot> slots = new ArrayList<>();
             collect(copy, slots);
+            if (slots.isEmpty()) {
+                // Everything removed already (a small body): what is left can still gain a name nobody expects.
+                if (copy instanceof ObjectNode object) {
+                    JsonNode value = value(random);
+                    object.set("unexpected", value == null ? NODES.nullNode() : value);
+                }
+                continue;
+            }
             slots.get(random.nextInt(slots.size())).replace(random, value(random));
         }
         return copy.toString().getBytes(StandardCharsets.UTF_8);

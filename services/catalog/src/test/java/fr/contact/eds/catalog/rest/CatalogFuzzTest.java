@@ -1,0 +1,55 @@
+package fr.contact.eds.catalog.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.testing.ApiFuzz;
+import fr.contact.eds.testing.ApiFuzz.Target;
+import fr.contact.eds.testing.ContactTestResource;
+import fr.contact.eds.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dataset descriptions, project proposals and the public statistics' parameters, fuzzed; afterwards the public
+ * catalogue still answers in every format, whatever was accepted.
+ */
+@QuarkusTest
+@QuarkusTestResource(ContactTestResource.class)
+class CatalogFuzzTest {
+
+    private static final String DATASET = """
+            {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
+             "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
+             "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
+             "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
+            """;
+
+    @Inject
+    AxonRuntime axon;
+
+    @Test
+    void answersEveryMutatedRequestWithASuccessOrAProblemAndKeepsThePublicCatalogueReadable() {
+        String steward = "Bearer " + TestTokens.forRole(Roles.DATA_STEWARD, "steward", Map.of());
+        String researcher = "Bearer " + TestTokens.forRole(Roles.RESEARCHER, "fuzz-researcher", Map.of());
+        List<Target> targets = List.of(
+                Target.body("PUT", "/datasets/night-visits-fuzz", steward, DATASET),
+                Target.body("POST", "/projects", researcher,
+                        CatalogFixture.proposal("Fuzzed", "\"person.sex\"", "\"fuzz-researcher\"")),
+                Target.query("/public/statistics", null,
+                        Map.of("from", "2026-01-01", "to", "2026-02-01", "groupBy", "departement")));
+
+        int accepted = ApiFuzz.run(targets, ApiFuzz.casesPerTarget(120), ApiFuzz.seed(),
+                () -> axon.engine().headPosition());
+
+        assertThat(accepted).isPositive();
+        for (String format : List.of("text/turtle", "application/ld+json", "application/json")) {
+            io.restassured.RestAssured.given().accept(format).get("/public/datasets").then().statusCode(200);
+        }
+    }
+}
