@@ -5,7 +5,10 @@ import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,10 +23,47 @@ public final class ParseProblems implements IParserErrorHandler {
     private static final Pattern LIBRARY_CODE = Pattern.compile("HAPI-\\d+:\\s*");
     private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
 
-    private final List<IntakeIssue> issues = new ArrayList<>();
+    /** For a finding the body cannot place better than the parser: which of several extensions, say. */
+    private static final Predicate<JsonElements.Element> NOWHERE = e -> false;
 
-    public List<IntakeIssue> issues() {
-        return List.copyOf(issues);
+    private final List<Finding> findings = new ArrayList<>();
+
+    /**
+     * An issue as the parser reports it, at {@code parent.element}, and how to find that element in the body: by
+     * name, parent and what the parser found there; {@code suffix} for an element that is missing from what was found.
+     */
+    private record Finding(IntakeIssue issue, String name, String parent, Predicate<JsonElements.Element> found,
+            String suffix) {}
+
+    /**
+     * The issues, each at the FHIRPath of its element in {@code body} where the body shows it (the k-th report of
+     * the same kind at the k-th such element, in document order), else at the parser's {@code parent.element}.
+     */
+    public List<IntakeIssue> issuesIn(byte[] body) {
+        if (findings.isEmpty()) {
+            return List.of();
+        }
+        List<JsonElements.Element> elements = JsonElements.of(body);
+        Map<String, Integer> seen = new HashMap<>();
+        List<IntakeIssue> placed = new ArrayList<>();
+        for (Finding finding : findings) {
+            List<JsonElements.Element> candidates = elements.stream()
+                    .filter(e -> e.name().equals(finding.name()) && finding.found().test(e)).toList();
+            List<JsonElements.Element> inParent = candidates.stream()
+                    .filter(e -> e.parent().equals(finding.parent())).toList();
+            candidates = inParent.isEmpty() ? candidates : inParent;
+            IntakeIssue issue = finding.issue();
+            // Reports alike (same element, same finding) go to such elements in turn.
+            int k = seen.merge(issue.expression() + "|" + issue.diagnostics(), 1, Integer::sum) - 1;
+            placed.add(k < candidates.size() ? new IntakeIssue(issue.severity(), issue.code(),
+                    candidates.get(k).path() + finding.suffix(), issue.diagnostics()) : issue);
+        }
+        return placed;
+    }
+
+    private void report(IntakeIssue issue, String name, String parent, Predicate<JsonElements.Element> found,
+            String suffix) {
+        findings.add(new Finding(issue, name, parent, found, suffix));
     }
 
     /** The parser's refusal of the whole body, without its error codes and JSON-library internals. */
@@ -57,34 +97,41 @@ public final class ParseProblems implements IParserErrorHandler {
     @Override
     public void incorrectJsonType(IParseLocation location, String elementName, ValueType expectedValueType,
             ScalarType expectedScalarType, ValueType foundValueType, ScalarType foundScalarType) {
-        issues.add(IntakeIssue.error("structure", path(location, elementName), elementName + " must be a JSON "
-                + kind(expectedValueType, expectedScalarType) + ", not " + kind(foundValueType, foundScalarType)));
+        String found = kind(foundValueType, foundScalarType);
+        report(IntakeIssue.error("structure", path(location, elementName), elementName + " must be a JSON "
+                + kind(expectedValueType, expectedScalarType) + ", not " + found), elementName, parent(location),
+                e -> e.shape().equals(found), "");
     }
 
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
-        String element = location == null ? null : location.getParentElementName();
-        issues.add(IntakeIssue.error("value", element == null ? "Bundle" : element,
+        // Here the parser's parent is the element whose value it refuses.
+        String element = parent(location);
+        report(IntakeIssue.error("value", element == null ? "Bundle" : element,
                 (element == null ? "A value" : element) + " holds a value its FHIR datatype refuses"
                         + (value == null ? "" : " ('" + shortened(value) + "')")
-                        + (error == null ? "" : ": " + shortened(LIBRARY_CODE.matcher(error).replaceAll("")))));
+                        + (error == null ? "" : ": " + shortened(LIBRARY_CODE.matcher(error).replaceAll("")))),
+                String.valueOf(element), null, e -> value != null && value.equals(e.text()), "");
     }
 
     @Override
     public void missingRequiredElement(IParseLocation location, String elementName) {
-        issues.add(IntakeIssue.error("required", path(location, elementName), elementName + " is required"));
+        String parent = parent(location);
+        report(IntakeIssue.error("required", path(location, elementName), elementName + " is required"),
+                String.valueOf(parent), null, e -> e.shape().equals("object"), "." + elementName);
     }
 
     @Override
     public void unexpectedRepeatingElement(IParseLocation location, String elementName) {
-        issues.add(IntakeIssue.error("structure", path(location, elementName),
-                elementName + " may appear only once"));
+        report(IntakeIssue.error("structure", path(location, elementName), elementName + " may appear only once"),
+                elementName, parent(location), e -> e.shape().equals("array"), "");
     }
 
     @Override
     public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
-        issues.add(IntakeIssue.error("structure", path(location, "extension"),
-                "An extension has either a value or nested extensions, not both"));
+        report(IntakeIssue.error("structure", path(location, "extension"),
+                "An extension has either a value or nested extensions, not both"), "extension", parent(location),
+                NOWHERE, "");
     }
 
     @Override
@@ -113,8 +160,13 @@ public final class ParseProblems implements IParserErrorHandler {
     }
 
     private static String path(IParseLocation location, String elementName) {
+        String parent = parent(location);
+        return parent == null ? elementName : parent + "." + elementName;
+    }
+
+    private static String parent(IParseLocation location) {
         String parent = location == null ? null : location.getParentElementName();
-        return parent == null || parent.isBlank() ? elementName : parent + "." + elementName;
+        return parent == null || parent.isBlank() ? null : parent;
     }
 
     private static String kind(ValueType valueType, ScalarType scalarType) {

@@ -10,6 +10,7 @@ import fr.contact.eds.ingestion.config.IngestionConfig;
 import fr.contact.eds.ingestion.fhir.AssociationClaims;
 import fr.contact.eds.ingestion.fhir.BundleMapper;
 import fr.contact.eds.ingestion.fhir.IntakeIssue;
+import fr.contact.eds.ingestion.fhir.JsonTypes;
 import fr.contact.eds.ingestion.fhir.MappedBundle;
 import fr.contact.eds.ingestion.fhir.MappedEpisode;
 import fr.contact.eds.ingestion.fhir.ParseProblems;
@@ -166,6 +167,10 @@ public class IntakeService {
         if (unreadable.isPresent()) {
             return new IntakeResult.Refused(unreadable.get().status(), List.of(unreadable.get().issue()));
         }
+        Optional<IntakeIssue> mistyped = new JsonTypes(fhir).problemIn(body);
+        if (mistyped.isPresent()) {
+            return new IntakeResult.Refused(422, List.of(mistyped.get()));
+        }
         String json = new String(body, StandardCharsets.UTF_8);
         IBaseResource resource;
         ParseProblems parsing = new ParseProblems();
@@ -183,8 +188,9 @@ public class IntakeService {
             return IntakeResult.Refused.of(400, "invalid", "resourceType",
                     "Expected a Bundle, got " + resource.fhirType());
         }
-        if (!parsing.issues().isEmpty()) {
-            return new IntakeResult.Refused(422, parsing.issues());
+        List<IntakeIssue> parserFindings = parsing.issuesIn(body);
+        if (!parserFindings.isEmpty()) {
+            return new IntakeResult.Refused(422, parserFindings);
         }
         Optional<IntakeIssue> otherAssociation = AssociationClaims.otherThan(actor.association(), bundle);
         if (otherAssociation.isPresent()) {

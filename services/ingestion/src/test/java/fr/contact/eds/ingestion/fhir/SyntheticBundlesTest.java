@@ -25,7 +25,10 @@ class SyntheticBundlesTest {
         var episodes = new EpisodeGenerator(3).day(LocalDate.of(2026, 1, 17), 300);
 
         assertThat(episodes).hasSizeGreaterThan(300).allSatisfy(episode -> {
-            Bundle parsed = fhir.newJsonParser().parseResource(Bundle.class, writer.json(episode));
+            String json = writer.json(episode);
+            // What HAPI itself writes has every element in its FHIR JSON type.
+            assertThat(new JsonTypes(fhir).problemIn(json.getBytes(StandardCharsets.UTF_8))).isEmpty();
+            Bundle parsed = fhir.newJsonParser().parseResource(Bundle.class, json);
             MappedBundle mapped = new BundleMapper(pseudonymiser, episode.associationId())
                     .map(parsed);
             assertThat(mapped.issues()).isEmpty();

@@ -175,11 +175,22 @@ class FhirIntakeTest {
         }
 
         @Test
+        void aValueOfTheWrongJsonTypeAtItsElementsFullPath() throws IOException {
+            // The parser names only identifier.value; the telecom's value, a string, is not the one at fault.
+            String bundle = exampleBundle().replace("\"value\": \"255081416802538\"", "\"value\": 255081416802538");
+            assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(422)
+                    .body("issue[0].code", equalTo("structure"))
+                    .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.identifier[0].value"))
+                    .body("issue[0].diagnostics", containsString("must be a JSON string, not number")));
+        }
+
+        @Test
         void aDateItsDatatypeRefusesAtItsElementWithoutLibraryCodes() throws IOException {
             for (String date : List.of("14/08/1955", "+999999999-12-31")) {
                 String bundle = exampleBundle().replace("\"1955-08-14\"", "\"" + date + "\"");
                 assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(422)
-                        .body("issue[0].code", equalTo("value")).body("issue[0].expression[0]", equalTo("birthDate"))
+                        .body("issue[0].code", equalTo("value"))
+                        .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.birthDate"))
                         .body("issue[0].diagnostics", not(containsString("HAPI-"))));
             }
         }
