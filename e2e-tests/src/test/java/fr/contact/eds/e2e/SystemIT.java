@@ -172,6 +172,7 @@ class SystemIT {
         // dead letter).
         String fuzzing = tokenWith("association", "e2e-software", "association=sos-e2e-fuzz");
         var mutations = new fr.contact.eds.testing.JsonMutations(example(withControlKey(nir), "B-" + nir + "-fuzz"));
+        long recordsBefore = catalogRecords();
         int fuzzAccepted = 0;
         for (long seed = 1; seed <= 200; seed++) {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(contact.url("ingestion")
@@ -188,6 +189,11 @@ class SystemIT {
         // What was taken in is visible: the same episode again and again, mutated where it stayed valid.
         assertThat(fuzzAccepted).as("mutations taken in").isPositive();
         assertThat(episodesOf("sos-e2e-fuzz", token("data-steward"), 0)).isPositive();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (catalogRecords() <= recordsBefore && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(catalogRecords()).as("the catalog's research copy took them in too").isGreaterThan(recordsBefore);
         for (String service : List.of("consent", "ingestion", "episodes", "audit", "catalog")) {
             HttpResponse<String> ready = call("GET", contact.managementUrl(service) + "/q/health/ready", null);
             assertThat(ready.statusCode()).as(service + ": " + ready.body()).isEqualTo(200);
@@ -460,6 +466,15 @@ class SystemIT {
     }
 
     /** How many episodes of the association the episodes service shows, as of an event-store position. */
+    /** Care episodes in the catalog's research copy, as the dataset description counts them. */
+    private static long catalogRecords() throws Exception {
+        HttpResponse<String> dataset = call("GET", contact.url("catalog") + "/datasets/unscheduled-care-episodes",
+                token("data-steward"));
+        assertThat(dataset.statusCode()).as(dataset.body()).isEqualTo(200);
+        JsonNode records = JSON.readTree(dataset.body()).get(0).get("numberOfRecords");
+        return records == null || records.isNull() ? 0 : records.asLong();
+    }
+
     private static long episodesOf(String association, String token, long after) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         HttpResponse<String> page;

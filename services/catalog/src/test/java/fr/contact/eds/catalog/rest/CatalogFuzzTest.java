@@ -23,13 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ContactTestResource.class)
 class CatalogFuzzTest {
 
-    private static final String DATASET = """
-            {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
-             "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
-             "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
-             "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
-            """;
-
     @Inject
     AxonRuntime axon;
 
@@ -38,7 +31,7 @@ class CatalogFuzzTest {
         String steward = "Bearer " + TestTokens.forRole(Roles.DATA_STEWARD, "steward", Map.of());
         String researcher = "Bearer " + TestTokens.forRole(Roles.RESEARCHER, "fuzz-researcher", Map.of());
         List<Target> targets = List.of(
-                Target.body("PUT", "/datasets/night-visits-fuzz", steward, DATASET),
+                Target.body("PUT", "/datasets/night-visits-fuzz", steward, DatasetResourceTest.NIGHT_VISITS),
                 Target.body("POST", "/projects", researcher,
                         CatalogFixture.proposal("Fuzzed", "\"person.sex\"", "\"fuzz-researcher\"")),
                 Target.query("/public/statistics", null,

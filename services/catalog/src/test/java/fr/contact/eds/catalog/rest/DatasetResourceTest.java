@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ContactTestResource.class)
 class DatasetResourceTest {
 
-    private static final String NIGHT_VISITS = """
+    /** A complete dataset description, as a data steward writes one. */
+    static final String NIGHT_VISITS = """
             {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
              "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
              "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
