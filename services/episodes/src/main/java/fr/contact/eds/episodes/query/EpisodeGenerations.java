@@ -21,6 +21,9 @@ import org.bson.Document;
 public final class EpisodeGenerations {
 
     private static final String STATE_ID = "episodes";
+    /** The collections of a generation: generation 0 without suffix, the others with {@code -g<number>}. */
+    private static final java.util.regex.Pattern GENERATION_COLLECTION = java.util.regex.Pattern.compile(
+            "(episodes|opposedPseudonyms|projectOpposedPseudonyms|erasedSubjectKeys)(-g\\d+)?");
 
     private final MongoDatabase database;
     private final MongoCollection<Document> state;
@@ -85,6 +88,26 @@ public final class EpisodeGenerations {
                 Updates.unset("building"), Updates.unset("target"), Updates.unset("startPosition"),
                 Updates.set("switchedAt", new Date())));
         old.drop();
+    }
+
+    /**
+     * Drops what is left of generations no longer live nor being built: a writer still holding the old state for a
+     * moment after a switch (another replica, or this one within its cache time) recreates the dropped collections
+     * with partial documents, which nothing would read, drop or erase.
+     */
+    public void sweep() {
+        // Listed before the state is read: a generation's collections appear only once the state names it, so one
+        // listed here is always among those the state read next keeps.
+        List<String> present = database.listCollectionNames().into(new java.util.ArrayList<>());
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        all().forEach(g -> kept.addAll(List.of(g.episodes().getNamespace().getCollectionName(),
+                g.opposed().getNamespace().getCollectionName(), g.projectOpposed().getNamespace().getCollectionName(),
+                g.erasedKeys().getNamespace().getCollectionName())));
+        for (String name : present) {
+            if (GENERATION_COLLECTION.matcher(name).matches() && !kept.contains(name)) {
+                database.getCollection(name).drop();
+            }
+        }
     }
 
     /** Both generations while a rebuild runs, else the live one. */

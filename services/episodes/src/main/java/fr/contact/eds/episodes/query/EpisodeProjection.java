@@ -312,10 +312,14 @@ public class EpisodeProjection {
         return writing;
     }
 
-    /** Re-reads which generations exist; called after a rebuild starts or switches. */
+    /**
+     * Re-reads which generations exist (called after a rebuild starts or switches, and every second while events
+     * arrive), and drops what a late writer left of a generation switched away from.
+     */
     public void refresh() {
         writing = generations.all();
         readAt = System.currentTimeMillis();
+        generations.sweep();
     }
 
     public EpisodeGenerations generations() {

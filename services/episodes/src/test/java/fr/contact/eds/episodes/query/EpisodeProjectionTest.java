@@ -249,6 +249,27 @@ class EpisodeProjectionTest {
     }
 
     @Test
+    void dropsWhatALateWriterLeavesOfTheGenerationSwitchedAwayFrom() {
+        MongoDatabase db = freshDatabase();
+        var projection = new EpisodeProjection(db, () -> 42L);
+        var otherReplica = new EpisodeProjection(db, () -> 42L);
+        apply(projection, homeVisit("ep-1", "v1.p", CALL));
+        projection.reset();
+        apply(projection, homeVisit("ep-1", "v1.p", CALL), ReplayStatus.REPLAY);
+        otherReplica.refresh(); // it knows both generations...
+        projection.generations().switchToRebuilt();
+        // ...and writes to both once more before its cache expires, recreating the dropped one.
+        apply(otherReplica, homeVisit("ep-2", "v1.q", CALL));
+        assertThat(db.listCollectionNames()).contains("episodes");
+
+        projection.refresh();
+
+        assertThat(db.listCollectionNames()).doesNotContain("episodes", "opposedPseudonyms")
+                .contains("episodes-g1");
+        assertThat(new EpisodeQueries(db).byId("ep-2")).as("the live generation has it").isPresent();
+    }
+
+    @Test
     void dropsThePatientsPersonalFieldsWhenTheirKeyIsErased() {
         MongoDatabase db = freshDatabase();
         var projection = new EpisodeProjection(db, () -> -1L);
