@@ -133,17 +133,8 @@ final class ConsentMarks {
         Map<String, Long> erased = erased(g, changes.values());
         List<String> patients = changes.values().stream().map(c -> c.patientPseudonym).filter(Objects::nonNull)
                 .distinct().toList();
-        for (Mark mark : patients.isEmpty() ? new Mark[0] : Mark.values()) {
-            for (Document decision : mark.decisions.apply(g).find(in("_id", patients))) {
-                long at = position(decision);
-                List<String> reached = changes.entrySet().stream()
-                        .filter(e -> decision.get("_id").equals(e.getValue().patientPseudonym))
-                        .filter(e -> erased.getOrDefault(e.getValue().subjectKeyId, Long.MAX_VALUE) > at)
-                        .map(Map.Entry::getKey).toList();
-                if (!reached.isEmpty()) {
-                    mark.spread(g, in("_id", reached), decision);
-                }
-            }
+        if (!patients.isEmpty()) {
+            spreadToOpenings(g, changes, patients, erased);
         }
         List<String> erasedEpisodes = changes.entrySet().stream()
                 .filter(e -> erased.containsKey(e.getValue().subjectKeyId)).map(Map.Entry::getKey).toList();
@@ -157,6 +148,23 @@ final class ConsentMarks {
         }
         return erasedEpisodes.stream().map(id -> changes.get(id).patientPseudonym).filter(Objects::nonNull)
                 .distinct().toList();
+    }
+
+    /** Each stored decision about the batch's patients, to the openings it reaches. */
+    private static void spreadToOpenings(Generation g, Map<String, EpisodeChange> changes, List<String> patients,
+            Map<String, Long> erased) {
+        for (Mark mark : Mark.values()) {
+            for (Document decision : mark.decisions.apply(g).find(in("_id", patients))) {
+                long at = position(decision);
+                List<String> reached = changes.entrySet().stream()
+                        .filter(e -> decision.get("_id").equals(e.getValue().patientPseudonym))
+                        .filter(e -> erased.getOrDefault(e.getValue().subjectKeyId, Long.MAX_VALUE) > at)
+                        .map(Map.Entry::getKey).toList();
+                if (!reached.isEmpty()) {
+                    mark.spread(g, in("_id", reached), decision);
+                }
+            }
+        }
     }
 
     private static void spread(Generation g, Mark mark, List<String> pseudonyms) {

@@ -21,9 +21,11 @@ import org.bson.Document;
 public final class EpisodeGenerations {
 
     private static final String STATE_ID = "episodes";
-    /** The collections of a generation: generation 0 without suffix, the others with {@code -g<number>}. */
+    /** A generation's collections, in the order of {@link Generation}'s; generation n > 0 adds {@code -g<n>}. */
+    private static final List<String> COLLECTIONS = List.of("episodes", "opposedPseudonyms",
+            "projectOpposedPseudonyms", "erasedSubjectKeys");
     private static final java.util.regex.Pattern GENERATION_COLLECTION = java.util.regex.Pattern.compile(
-            "(episodes|opposedPseudonyms|projectOpposedPseudonyms|erasedSubjectKeys)(-g\\d+)?");
+            "(" + String.join("|", COLLECTIONS) + ")(-g\\d+)?");
 
     private final MongoDatabase database;
     private final MongoCollection<Document> state;
@@ -37,11 +39,12 @@ public final class EpisodeGenerations {
     public record Generation(int number, MongoCollection<Document> episodes, MongoCollection<Document> opposed,
             MongoCollection<Document> projectOpposed, MongoCollection<Document> erasedKeys) {
 
+        List<MongoCollection<Document>> collections() {
+            return List.of(episodes, opposed, projectOpposed, erasedKeys);
+        }
+
         void drop() {
-            episodes.drop();
-            opposed.drop();
-            projectOpposed.drop();
-            erasedKeys.drop();
+            collections().forEach(MongoCollection::drop);
         }
     }
 
@@ -58,10 +61,6 @@ public final class EpisodeGenerations {
         return building == null ? Optional.empty()
                 : Optional.of(new Rebuild(building, current.getLong("target"), current.getLong("startPosition"),
                         current.getDate("startedAt").toInstant()));
-    }
-
-    public Optional<Generation> building() {
-        return rebuild().map(r -> generation(r.generation()));
     }
 
     /** Starts filling a fresh generation; {@code target} is the log's head now, {@code from} where replay starts. */
@@ -93,26 +92,29 @@ public final class EpisodeGenerations {
     /**
      * Drops what is left of generations no longer live nor being built: a writer still holding the old state for a
      * moment after a switch (another replica, or this one within its cache time) recreates the dropped collections
-     * with partial documents, which nothing would read, drop or erase.
+     * with partial documents, which nothing would read, drop or erase. Returns the generations kept.
      */
-    public void sweep() {
+    public List<Generation> sweep() {
         // Listed before the state is read: a generation's collections appear only once the state names it, so one
         // listed here is always among those the state read next keeps.
         List<String> present = database.listCollectionNames().into(new java.util.ArrayList<>());
-        java.util.Set<String> kept = new java.util.HashSet<>();
-        all().forEach(g -> kept.addAll(List.of(g.episodes().getNamespace().getCollectionName(),
-                g.opposed().getNamespace().getCollectionName(), g.projectOpposed().getNamespace().getCollectionName(),
-                g.erasedKeys().getNamespace().getCollectionName())));
+        List<Generation> kept = all();
+        java.util.Set<String> keptNames = new java.util.HashSet<>();
+        kept.forEach(g -> g.collections().forEach(c -> keptNames.add(c.getNamespace().getCollectionName())));
         for (String name : present) {
-            if (GENERATION_COLLECTION.matcher(name).matches() && !kept.contains(name)) {
+            if (GENERATION_COLLECTION.matcher(name).matches() && !keptNames.contains(name)) {
                 database.getCollection(name).drop();
             }
         }
+        return kept;
     }
 
-    /** Both generations while a rebuild runs, else the live one. */
+    /** Both generations while a rebuild runs, else the live one: from one read of the state. */
     public List<Generation> all() {
-        return building().map(b -> List.of(live(), b)).orElseGet(() -> List.of(live()));
+        Document current = current();
+        Generation live = generation(current.getInteger("live", 0));
+        Integer building = current.getInteger("building");
+        return building == null ? List.of(live) : List.of(live, generation(building));
     }
 
     private Document current() {
@@ -123,9 +125,8 @@ public final class EpisodeGenerations {
     private Generation generation(int number) {
         // Generation 0 keeps the names the read model had before rebuilds existed.
         String suffix = number == 0 ? "" : "-g" + number;
-        return new Generation(number, database.getCollection("episodes" + suffix),
-                database.getCollection("opposedPseudonyms" + suffix),
-                database.getCollection("projectOpposedPseudonyms" + suffix),
-                database.getCollection("erasedSubjectKeys" + suffix));
+        List<MongoCollection<Document>> c = COLLECTIONS.stream().map(name -> database.getCollection(name + suffix))
+                .toList();
+        return new Generation(number, c.get(0), c.get(1), c.get(2), c.get(3));
     }
 }

@@ -317,9 +317,8 @@ public class EpisodeProjection {
      * arrive), and drops what a late writer left of a generation switched away from.
      */
     public void refresh() {
-        writing = generations.all();
+        writing = generations.sweep();
         readAt = System.currentTimeMillis();
-        generations.sweep();
     }
 
     public EpisodeGenerations generations() {
