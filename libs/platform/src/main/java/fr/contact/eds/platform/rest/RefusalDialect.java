@@ -14,4 +14,15 @@ public interface RefusalDialect {
 
     /** A refusal's body and its media type. */
     record Said(String mediaType, String body) {}
+
+    /** {@code problem} at {@code path} in the first of {@code dialects} that applies there, if one does. */
+    static Optional<Said> first(Iterable<? extends RefusalDialect> dialects, String path, Problem problem) {
+        for (RefusalDialect dialect : dialects) {
+            Optional<Said> said = dialect.say(path, problem);
+            if (said.isPresent()) {
+                return said;
+            }
+        }
+        return Optional.empty();
+    }
 }

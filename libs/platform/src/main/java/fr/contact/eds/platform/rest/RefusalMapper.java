@@ -9,6 +9,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,25 +22,30 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every refusal the framework makes on a service's behalf (no token, wrong role, no such route, wrong method or media
  * type, a body that is not the JSON expected) answers a problem body naming what was wrong, and an unexpected failure
- * answers a problem with a reference to the log instead of a stack trace or an empty body.
+ * answers a problem with a reference to the log instead of a stack trace or an empty body. Where a service's clients
+ * read another shape (an OperationOutcome under {@code /fhir}), its {@link RefusalDialect} says the same refusal.
  */
 public class RefusalMapper {
 
     private static final Logger LOG = Logger.getLogger(RefusalMapper.class);
 
+    @Inject
+    Instance<RefusalDialect> dialects;
+
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return unauthorized();
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return said(request, unauthorized());
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthorized();
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return said(request, unauthorized());
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return Problems.answer(403, "Your token does not carry a role allowed to do this", null).build();
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return said(request, Problems.answer(403, "Your token does not carry a role allowed to do this", null)
+                .build());
     }
 
     @ServerExceptionMapper
@@ -49,29 +56,40 @@ public class RefusalMapper {
         }
         int status = given.getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
-            return unreadable(unreadable);
+            return unreadable(unreadable, request);
         }
-        return Problems.withHeadersOf(given, Problems.answer(status, detail(status, request), field(status))).build();
+        return said(request, Problems.withHeadersOf(given, Problems.answer(status, detail(status, request),
+                field(status))).build());
     }
 
     @ServerExceptionMapper
-    public Response unreadable(JsonProcessingException e) {
-        return Problems
+    public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
+        return said(request, Problems
                 .answer(400, unreadableDetail(e), e instanceof JsonMappingException mapping ? path(mapping) : null)
-                .build();
+                .build());
     }
 
     @ServerExceptionMapper
-    public Response unreadableInput(MismatchedInputException e) {
-        return unreadable(e);
+    public Response unreadableInput(MismatchedInputException e, HttpServerRequest request) {
+        return unreadable(e, request);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpServerRequest request) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure of %s %s, reference %s", request.method(), request.path(), reference);
-        return Problems.answer(500, "The service failed unexpectedly; the operators can find reference " + reference
-                + " in its log", null).build();
+        return said(request, Problems.answer(500, "The service failed unexpectedly; the operators can find reference "
+                + reference + " in its log", null).build());
+    }
+
+    /** The problem in the dialect of the path it answers, headers kept; the problem itself where none applies. */
+    private Response said(HttpServerRequest request, Response problem) {
+        if (!(problem.getEntity() instanceof Problem refusal)) {
+            return problem;
+        }
+        return RefusalDialect.first(dialects, request.path(), refusal).map(outcome -> Problems.withHeadersOf(problem,
+                Response.status(refusal.status()).type(outcome.mediaType()).entity(outcome.body())).build())
+                .orElse(problem);
     }
 
     private static Response unauthorized() {

@@ -66,7 +66,7 @@ public class UnmatchedRequests {
     private void answer(RoutingContext context, int status, String detail) {
         Problem problem = new Problem("about:blank", Problems.title(status), status, detail, null);
         String path = context.request().path();
-        RefusalDialect.Said said = dialects.stream().flatMap(d -> d.say(path, problem).stream()).findFirst()
+        RefusalDialect.Said said = RefusalDialect.first(dialects, path, problem)
                 .orElseGet(() -> new RefusalDialect.Said(Problems.PROBLEM_JSON, problemJson(problem)));
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, said.mediaType())
                 .end(said.body());
