@@ -18,6 +18,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -60,6 +62,12 @@ public class AxonRuntime {
     @Inject
     SubjectKeys subjectKeys;
 
+    /** How long a segment claim outlives its holder's last extension before another instance may take it over. */
+    public static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+    /** This instance among the service's replicas: the owner it writes on the segment claims it holds. */
+    private final String nodeId = ProcessHandle.current().pid() + "@" + hostName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private CommitLogEventStorageEngine engine;
     private Configuration configuration;
 
@@ -86,8 +94,7 @@ public class AxonRuntime {
                 .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine)
                         .fetchDelay(config.eventStore().fetchDelay().toMillis()).timeUnit(TimeUnit.MILLISECONDS)
                         .build())
-                .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
-                        .mongoTemplate(ownDatabase).serializer(serializer).build());
+                .registerComponent(TokenStore.class, c -> tokenStore(ownDatabase, serializer));
         configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((c, builder) -> builder
                         .messageSource(new CommitLogMessageSource(engine, config.processors().batchSize()))
@@ -100,6 +107,14 @@ public class AxonRuntime {
                 .registerDispatchInterceptor(new TraceContextDispatchInterceptor(openTelemetry))));
         modules.forEach(module -> module.configure(configurer));
         configuration = configurer.buildConfiguration();
+    }
+
+    private MongoTokenStore tokenStore(MongoTemplate ownDatabase, Serializer serializer) {
+        MongoTokenStore store = MongoTokenStore.builder().mongoTemplate(ownDatabase).serializer(serializer)
+                .nodeId(nodeId).claimTimeout(CLAIM_TIMEOUT).build();
+        // Two replicas starting on a fresh database both create the segments: one segment, one token.
+        store.ensureIndexes();
+        return store;
     }
 
     private static SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, MongoTemplate template,
@@ -116,6 +131,18 @@ public class AxonRuntime {
     void stop(@Observes ShutdownEvent event) {
         configuration.shutdown();
         engine.shutDown();
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     public Configuration configuration() {

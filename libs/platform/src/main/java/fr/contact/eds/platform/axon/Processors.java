@@ -1,5 +1,7 @@
 package fr.contact.eds.platform.axon;
 
+import fr.contact.eds.platform.consistency.ProcessorTokens;
+import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 
 /** Status, replay and dead-letter retry of this service's streaming processors. */
 @Singleton
@@ -16,6 +19,8 @@ public class Processors {
 
     @Inject
     AxonRuntime runtime;
+    @Inject
+    ProcessorTokens tokens;
 
     public List<ProcessorStatus> statuses() {
         long head = runtime.engine().headPosition();
@@ -49,15 +54,52 @@ public class Processors {
         return processing().deadLetterQueue(name).map(q -> q.size()).orElse(0L);
     }
 
-    /** Rebuilds the processor's read model from the first event: stop, reset tokens to the tail, start. */
+    /**
+     * Rebuilds the processor's read model from the first event: stop, reset tokens to the tail, start. A reset
+     * needs every segment, so while another replica holds one it changes nothing and answers 409 naming the holders;
+     * either way the processor runs again here afterwards.
+     */
     public boolean replay(String name) {
         Optional<StreamingEventProcessor> found = processing().eventProcessor(name, StreamingEventProcessor.class);
         found.ifPresent(processor -> {
+            List<String> elsewhere = tokens.holders(name).stream().filter(h -> !h.equals(runtime.nodeId()))
+                    .toList();
+            if (!elsewhere.isEmpty()) {
+                throw heldElsewhere(name, elsewhere);
+            }
             processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+            try {
+                processor.resetTokens();
+                tokens.forgetReached(name);
+            } catch (UnableToClaimTokenException e) {
+                throw heldElsewhere(name, tokens.holders(name));
+            } finally {
+                processor.start();
+            }
         });
         return found.isPresent();
+    }
+
+    private static ProblemException heldElsewhere(String name, List<String> holders) {
+        return ProblemException.conflict("Processor " + name + " was not reset: a replay needs every segment, and "
+                + "other instances hold some (" + String.join(", ", holders) + "); stop them, or retry once their "
+                + "claims have lapsed (" + AxonRuntime.CLAIM_TIMEOUT.toSeconds() + " s after they stop)");
+    }
+
+    public boolean running(String name) {
+        return processing().eventProcessor(name, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::isRunning).orElse(false);
+    }
+
+    /** Starts the processor here; it claims what segments are free. */
+    public void start(String name) {
+        processing().eventProcessor(name, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::start);
+    }
+
+    /** Stops the processor here, releasing its claims for other replicas. */
+    public void shutDown(String name) {
+        processing().eventProcessor(name, StreamingEventProcessor.class)
+                .ifPresent(StreamingEventProcessor::shutDown);
     }
 
     /** Retries dead-lettered sequences until one fails again or none is left; returns how many succeeded. */

@@ -18,15 +18,14 @@ import org.bson.types.Binary;
 
 /**
  * How far a processor has got over all of its segments, wherever they run: a segment this instance processes
- * reports its live position; a segment another replica holds reports the token it last stored (the shared
- * token store in the service's database). The slowest segment is the processor's position; while a read model is
- * rebuilt, that is how far the rebuild got.
+ * reports its live position; a segment another replica holds reports what its holder last published, or the token
+ * it last stored, whichever is further (the shared token store in the service's database, see
+ * {@link ProcessorTokens}). The slowest segment is the processor's position; while a read model is rebuilt, that is
+ * how far the rebuild got.
  */
 @Singleton
 public class ProcessorPositions {
 
-    /** MongoTokenStore's collection and fields (axon-mongo's defaults). */
-    private static final String TOKENS = "trackingtokens";
     /** A segment without a token starts at the tail: it has passed nothing yet. */
     private static final long BEFORE_FIRST_EVENT = -1;
 
@@ -36,7 +35,7 @@ public class ProcessorPositions {
     @Inject
     public ProcessorPositions(AxonRuntime runtime, MongoClient mongo, PlatformConfig config) {
         this.runtime = runtime;
-        this.tokens = mongo.getDatabase(config.readModel().database()).getCollection(TOKENS);
+        this.tokens = mongo.getDatabase(config.readModel().database()).getCollection(ProcessorTokens.COLLECTION);
     }
 
     /**
@@ -53,8 +52,8 @@ public class ProcessorPositions {
         Map<Integer, EventTrackerStatus> live = found.get().processingStatus();
         long slowest = Long.MAX_VALUE;
         boolean any = false;
-        for (Document stored : tokens.find(Filters.eq("processorName", processor))) {
-            int segment = stored.getInteger("segment");
+        for (Document stored : tokens.find(Filters.eq(ProcessorTokens.PROCESSOR, processor))) {
+            int segment = stored.getInteger(ProcessorTokens.SEGMENT);
             EventTrackerStatus here = live.get(segment);
             OptionalLong position = here != null ? here.getCurrentPosition() : positionOf(stored);
             slowest = Math.min(slowest, position.orElse(BEFORE_FIRST_EVENT));
@@ -64,6 +63,15 @@ public class ProcessorPositions {
     }
 
     private OptionalLong positionOf(Document stored) {
+        OptionalLong fromToken = storedTokenPosition(stored);
+        Number reached = stored.get(ProcessorTokens.REACHED, Number.class);
+        if (reached == null) {
+            return fromToken;
+        }
+        return OptionalLong.of(Math.max(reached.longValue(), fromToken.orElse(BEFORE_FIRST_EVENT)));
+    }
+
+    private OptionalLong storedTokenPosition(Document stored) {
         Binary token = stored.get("token", Binary.class);
         if (token == null) {
             return OptionalLong.empty();

@@ -2,7 +2,9 @@ package fr.contact.eds.platform.health;
 
 import fr.contact.eds.platform.axon.ProcessorStatus;
 import fr.contact.eds.platform.axon.Processors;
+import fr.contact.eds.platform.axon.StandbyProcessors;
 import fr.contact.eds.platform.config.PlatformConfig;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Not ready while a processor is stopped, further behind the event store's head than allowed, or holding dead
  * letters: a parked event (an opposition among them, perhaps) is missing from its read model, which may then show
- * what it must not. Fail closed until the dead letters are retried.
+ * what it must not. Fail closed until the dead letters are retried. A processor on {@linkplain StandbyProcessors
+ * standby} serves no read yet and is only reported.
  */
 @Readiness
 @Singleton
@@ -23,6 +26,8 @@ public class ProcessorLagHealthCheck implements HealthCheck {
     Processors processors;
     @Inject
     PlatformConfig config;
+    @Inject
+    Instance<StandbyProcessors> standby;
 
     @Override
     public HealthCheckResponse call() {
@@ -33,6 +38,10 @@ public class ProcessorLagHealthCheck implements HealthCheck {
             for (ProcessorStatus status : processors.statuses()) {
                 response.withData(status.name() + ".lag", status.lag());
                 response.withData(status.name() + ".deadLetters", status.deadLetters());
+                if (standby.stream().anyMatch(s -> s.standby(status.name()))) {
+                    response.withData(status.name() + ".standby", true);
+                    continue;
+                }
                 if (!status.running() || status.lag() > maxLag) {
                     response.down().withData(status.name() + ".running", status.running());
                 }

@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not Found", detail, null);
     }
 
+    /** 409: the request is valid but cannot take effect in the current state, which the detail names. */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail, null);
+    }
+
     public static ProblemException badRequest(String field, String detail) {
         return new ProblemException(400, "Bad Request", detail, field);
     }

@@ -6,7 +6,9 @@ import static org.mockito.Mockito.when;
 
 import fr.contact.eds.platform.axon.ProcessorStatus;
 import fr.contact.eds.platform.axon.Processors;
+import fr.contact.eds.platform.axon.StandbyProcessors;
 import fr.contact.eds.platform.config.PlatformConfig;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,7 +17,15 @@ import org.junit.jupiter.api.Test;
 class ProcessorLagHealthCheckTest {
 
     private HealthCheckResponse checkWith(ProcessorStatus... statuses) {
+        return checkWith(List.of(), statuses);
+    }
+
+    @SuppressWarnings("unchecked")
+    private HealthCheckResponse checkWith(List<String> onStandby, ProcessorStatus... statuses) {
         var check = new ProcessorLagHealthCheck();
+        StandbyProcessors standby = onStandby::contains;
+        check.standby = mock(Instance.class);
+        when(check.standby.stream()).thenAnswer(i -> java.util.stream.Stream.of(standby));
         check.processors = mock(Processors.class);
         check.config = mock(PlatformConfig.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
         when(check.config.processors().maxLag()).thenReturn(100L);
@@ -47,6 +57,17 @@ class ProcessorLagHealthCheckTest {
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData()).get().satisfies(d -> assertThat(d).containsEntry("episodes.deadLetters", 3L)
                 .containsKey("episodes.problem"));
+    }
+
+    @Test
+    void reportsButDoesNotGoDownForAProcessorOnStandby() {
+        var response = checkWith(List.of("episodes-b"), status("episodes", true, 0),
+                status("episodes-b", false, 5000));
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData()).get().satisfies(d -> assertThat(d).containsEntry("episodes-b.lag", 5000L)
+                .containsEntry("episodes-b.standby", true));
+        assertThat(checkWith(List.of("episodes-b"), status("episodes", false, 0)).getStatus())
+                .as("the serving one still counts").isEqualTo(HealthCheckResponse.Status.DOWN);
     }
 
     @Test

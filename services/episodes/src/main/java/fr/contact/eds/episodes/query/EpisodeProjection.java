@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
 import static fr.contact.eds.platform.axon.EventValues.present;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -26,11 +25,6 @@ import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
-import fr.contact.eds.platform.axon.AxonRuntime;
-import fr.contact.eds.platform.config.PlatformConfig;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -39,11 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
@@ -55,11 +45,11 @@ import org.bson.Document;
  * often they are redelivered. The processor keeps each episode's events in one sequence and each patient's consent
  * decisions in another ({@link EpisodeSequencing}), so an event it cannot handle holds back only its own episode or
  * patient; {@link ConsentMarks} makes the patient's opposition and erasure reach episodes written side by side.
+ * One instance per slot ({@link EpisodeGenerations}): each writes only the generation its slot fills.
  */
-@Singleton
-@ProcessingGroup(EpisodeProjection.PROCESSOR)
 public class EpisodeProjection {
 
+    /** The projection as operators name it; its generations are filled by the processors of {@link EpisodeSlots}. */
     public static final String PROCESSOR = "episodes";
     /** On an episode and on a remembered pseudonym: the research projects the patient opposes. */
     static final String OPPOSED_PROJECTS = "opposedProjects";
@@ -72,34 +62,28 @@ public class EpisodeProjection {
 
     private final EpisodeGenerations generations;
     private final ResearchIdentifiers researchIdentifiers;
-    private final LongSupplier head;
-    private volatile List<Generation> writing;
+    private final String slot;
+    private volatile EpisodeGenerations.State state;
     private volatile long readAt;
     private final Map<Generation, Map<String, EpisodeChange>> outsideUnitsOfWork = new LinkedHashMap<>();
 
-    @Inject
-    public EpisodeProjection(MongoClient mongo, PlatformConfig config, ResearchIdentifiers researchIdentifiers,
-            Instance<AxonRuntime> axon) {
-        this(mongo.getDatabase(config.readModel().database()), researchIdentifiers,
-                () -> axon.get().engine().headPosition());
-    }
-
-    EpisodeProjection(MongoDatabase database, LongSupplier head) {
-        this(database, new ResearchIdentifiers(database), head);
-    }
-
-    private EpisodeProjection(MongoDatabase database, ResearchIdentifiers researchIdentifiers, LongSupplier head) {
+    public EpisodeProjection(MongoDatabase database, ResearchIdentifiers researchIdentifiers, String slot) {
         this.generations = new EpisodeGenerations(database);
         this.researchIdentifiers = researchIdentifiers;
-        this.head = head;
+        this.slot = slot;
+    }
+
+    /** The projection of the first slot, which fills the live generation until a rebuild. */
+    EpisodeProjection(MongoDatabase database) {
+        this(database, new ResearchIdentifiers(database), EpisodeGenerations.SLOT_A);
     }
 
     @EventHandler
-    void on(EpisodeOpenedEvent event, ReplayStatus status) {
+    void on(EpisodeOpenedEvent event) {
         if (event.episodeId() == null) {
             return;
         }
-        for (Generation g : targets(status)) {
+        for (Generation g : targets()) {
             EpisodeChange change = pending(g, event.episodeId());
             change.set("associationId", event.associationId())
                     .set("patientPseudonym", event.patientPseudonym()).set("subjectKeyId", event.subjectKeyId())
@@ -113,22 +97,22 @@ public class EpisodeProjection {
     }
 
     @EventHandler
-    void on(CallReceivedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("call", new Document("receivedAt", date(event.receivedAt()))
+    void on(CallReceivedEvent event) {
+        change(event.episodeId(), c -> c.set("call", new Document("receivedAt", date(event.receivedAt()))
                 .append("reasons", codes(event.reasons())).append("triagePriority", event.triagePriority())
                 .append("regulationDecision", event.regulationDecision())));
     }
 
     @EventHandler
-    void on(PractitionerDispatchedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("dispatch", new Document("dispatchedAt",
+    void on(PractitionerDispatchedEvent event) {
+        change(event.episodeId(), c -> c.set("dispatch", new Document("dispatchedAt",
                 date(event.dispatchedAt())).append("practitionerPseudonym", event.practitionerPseudonym())
                 .append("practitionerRole", event.practitionerRole())));
     }
 
     @EventHandler
-    void on(EncounterRecordedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("encounter", new Document("modality",
+    void on(EncounterRecordedEvent event) {
+        change(event.episodeId(), c -> c.set("encounter", new Document("modality",
                 event.encounterClass() == null ? null : event.encounterClass().name())
                 .append("startedAt", date(event.startedAt()))
                 .append("endedAt", date(event.endedAt())).append("arrivedAt", date(event.arrivedAt()))
@@ -137,10 +121,10 @@ public class EpisodeProjection {
     }
 
     @EventHandler
-    void on(DiagnosisRecordedEvent event, ReplayStatus status) {
+    void on(DiagnosisRecordedEvent event) {
         List<String> icpc2 = present(event.codings()).stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
                 .map(Code::code).filter(Objects::nonNull).toList();
-        change(status, event.episodeId(), c -> {
+        change(event.episodeId(), c -> {
             c.add("diagnoses", new Document("diagnosisId", event.diagnosisId()).append("codings",
                     codes(event.codings())));
             icpc2.forEach(code -> c.add("icpc2Codes", code));
@@ -148,44 +132,44 @@ public class EpisodeProjection {
     }
 
     @EventHandler
-    void on(VitalSignRecordedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.add("vitalSigns", new Document("observationId",
+    void on(VitalSignRecordedEvent event) {
+        change(event.episodeId(), c -> c.add("vitalSigns", new Document("observationId",
                 event.observationId()).append("code", code(event.code())).append("value",
                         event.value() == null ? null : event.value().toPlainString())
                 .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
     }
 
     @EventHandler
-    void on(PrescriptionRecordedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.add("prescriptions", new Document("prescriptionId",
+    void on(PrescriptionRecordedEvent event) {
+        change(event.episodeId(), c -> c.add("prescriptions", new Document("prescriptionId",
                 event.prescriptionId()).append("medication", codes(event.medication()))
                 .append("authoredAt", date(event.authoredAt()))));
     }
 
     @EventHandler
-    void on(OutcomeRecordedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("outcome", new Document("disposition",
+    void on(OutcomeRecordedEvent event) {
+        change(event.episodeId(), c -> c.set("outcome", new Document("disposition",
                 event.disposition() == null ? null : event.disposition().name())
                 .append("recordedAt", date(event.recordedAt()))));
     }
 
     @EventHandler
-    void on(GpHandOffRecordedEvent event, ReplayStatus status) {
-        change(status, event.episodeId(), c -> c.set("gpHandOffAt", date(event.sentAt())));
+    void on(GpHandOffRecordedEvent event) {
+        change(event.episodeId(), c -> c.set("gpHandOffAt", date(event.sentAt())));
     }
 
     @EventHandler
-    void on(OppositionRegisteredEvent event, ReplayStatus status, TrackingToken token) {
+    void on(OppositionRegisteredEvent event, TrackingToken token) {
         flush();
-        for (Generation g : targets(status)) {
+        for (Generation g : targets()) {
             ConsentMarks.oppose(g, present(event.pseudonyms()), true, position(token));
         }
     }
 
     @EventHandler
-    void on(OppositionWithdrawnEvent event, ReplayStatus status, TrackingToken token) {
+    void on(OppositionWithdrawnEvent event, TrackingToken token) {
         flush();
-        for (Generation g : targets(status)) {
+        for (Generation g : targets()) {
             ConsentMarks.oppose(g, present(event.pseudonyms()), false, position(token));
         }
     }
@@ -195,23 +179,23 @@ public class EpisodeProjection {
      * permit holders. Remembered per pseudonym for episodes arriving later.
      */
     @EventHandler
-    void on(ProjectOppositionRegisteredEvent event, ReplayStatus status, TrackingToken token) {
+    void on(ProjectOppositionRegisteredEvent event, TrackingToken token) {
         flush();
         if (event.projectId() == null) {
             return;
         }
-        for (Generation g : targets(status)) {
+        for (Generation g : targets()) {
             ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), true, position(token));
         }
     }
 
     @EventHandler
-    void on(ProjectOppositionWithdrawnEvent event, ReplayStatus status, TrackingToken token) {
+    void on(ProjectOppositionWithdrawnEvent event, TrackingToken token) {
         flush();
         if (event.projectId() == null) {
             return;
         }
-        for (Generation g : targets(status)) {
+        for (Generation g : targets()) {
             ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), false, position(token));
         }
     }
@@ -221,33 +205,24 @@ public class EpisodeProjection {
      * that led to the patient.
      */
     @EventHandler
-    void on(PersonalDataErasedEvent event, ReplayStatus status, TrackingToken token) {
+    void on(PersonalDataErasedEvent event, TrackingToken token) {
         flush();
         List<String> keys = present(event.subjectKeyIds());
         if (keys.isEmpty()) {
             return;
         }
         List<String> erased = new ArrayList<>();
-        for (Generation g : targets(status)) {
+        for (Generation g : targets()) {
             erased.addAll(ConsentMarks.erase(g, keys, position(token)));
         }
         researchIdentifiers.forget(erased.stream().distinct().toList());
     }
 
-    /** A replay from the first event (rebuild) fills a fresh generation; the live one keeps serving. */
-    @ResetHandler
-    void reset() {
-        if (generations.rebuild().isEmpty()) {
-            generations.startRebuild(head.getAsLong(), -1);
-        }
-        refresh();
-    }
-
-    private void change(ReplayStatus status, String episodeId, Consumer<EpisodeChange> change) {
+    private void change(String episodeId, Consumer<EpisodeChange> change) {
         if (episodeId == null) {
             return; // belongs to no episode: nothing to show, and nothing to hold the others back for
         }
-        for (Generation g : targets(status)) {
+        for (Generation g : targets()) {
             change.accept(pending(g, episodeId));
         }
         writeThroughOutsideUnitsOfWork();
@@ -296,29 +271,25 @@ public class EpisodeProjection {
         }
     }
 
-    /**
-     * While a rebuild runs, replayed events fill the new generation only; events arriving after it started go to
-     * both, so the live generation keeps serving current data (oppositions included) until the switch.
-     */
-    private List<Generation> targets(ReplayStatus status) {
-        List<Generation> all = state();
-        return status == ReplayStatus.REPLAY && all.size() > 1 ? List.of(all.get(1)) : all;
-    }
-
-    private List<Generation> state() {
-        if (writing == null || System.currentTimeMillis() - readAt > STATE_TTL_MILLIS) {
+    /** The generation this slot fills now: none while it waits for a rebuild. */
+    private List<Generation> targets() {
+        if (state == null || System.currentTimeMillis() - readAt > STATE_TTL_MILLIS) {
             refresh();
         }
-        return writing;
+        return state.filledBy(slot, generations).map(List::of).orElse(List.of());
     }
 
     /**
-     * Re-reads which generations exist (called after a rebuild starts or switches, and every second while events
-     * arrive), and drops what a late writer left of a generation switched away from.
+     * Re-reads which generations exist (before the slot starts, and every second while events arrive), and drops
+     * what a late writer left of a generation switched away from.
      */
     public void refresh() {
-        writing = generations.sweep();
+        state = generations.sweep();
         readAt = System.currentTimeMillis();
+    }
+
+    public String slot() {
+        return slot;
     }
 
     public EpisodeGenerations generations() {

@@ -1,16 +1,22 @@
 package fr.contact.eds.episodes.query;
 
+import fr.contact.eds.episodes.query.EpisodeGenerations.Phase;
+import fr.contact.eds.episodes.query.EpisodeGenerations.Rebuild;
+import fr.contact.eds.episodes.query.EpisodeGenerations.State;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.axon.Processors;
 import fr.contact.eds.platform.consistency.ProcessorPositions;
+import fr.contact.eds.platform.consistency.ProcessorTokens;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,101 +24,129 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the episodes read model from the first event into a new generation while the live one keeps serving,
- * reports progress, and switches the live pointer once the rebuild has caught up with the log as it was when it
- * started.
+ * Rebuilds of the episodes read model, coordinated through the store so that any replica may be asked and every
+ * replica follows: each one runs the slots the shared state says should run, and moves a recorded rebuild on when
+ * it can (forget the rebuild's slot tokens once no replica holds a segment of it, then switch the live pointer once
+ * that slot's own positions pass the target). The live generation's slot keeps following the head meanwhile.
  */
 @Singleton
 public class EpisodeRebuilds {
 
     private static final Logger LOG = Logger.getLogger(EpisodeRebuilds.class);
-    private static final long CHECK_EVERY_MILLIS = 500;
+    private static final long FOLLOW_EVERY_MILLIS = 500;
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    /** A rebuild as an operator sees it. */
-    public record Progress(String projection, int liveGeneration, Integer rebuildingGeneration, Instant startedAt,
-            Long target, Long position, Long eventsProcessed, Double eventsPerSecond, Long etaSeconds) {}
+    /** A rebuild as an operator sees it; {@code waitingFor} names the instances whose claims hold a reset back. */
+    public record Progress(String projection, int liveGeneration, String liveProcessor, Integer rebuildingGeneration,
+            String rebuildingProcessor, Phase phase, Instant startedAt, Long target, Long position,
+            Long eventsProcessed, Double eventsPerSecond, Long etaSeconds, List<String> waitingFor) {}
 
-    private final EpisodeProjection projection;
+    private final EpisodeSlots slots;
     private final Processors processors;
     private final ProcessorPositions positions;
+    private final ProcessorTokens tokens;
     private final AxonRuntime axon;
     private final ScheduledExecutorService monitor = Executors
             .newSingleThreadScheduledExecutor(r -> new Thread(r, "episodes-rebuild"));
     private volatile Instant lastLogged = Instant.EPOCH;
+    private volatile List<String> waitingFor = List.of();
 
     @Inject
-    public EpisodeRebuilds(EpisodeProjection projection, Processors processors, ProcessorPositions positions,
-            AxonRuntime axon) {
-        this.projection = projection;
+    public EpisodeRebuilds(EpisodeSlots slots, Processors processors, ProcessorPositions positions,
+            ProcessorTokens tokens, AxonRuntime axon) {
+        this.slots = slots;
         this.processors = processors;
         this.positions = positions;
+        this.tokens = tokens;
         this.axon = axon;
     }
 
-    void start(@Observes StartupEvent event) {
-        monitor.scheduleWithFixedDelay(this::check, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    /** After Axon has started every processor: the standby slot stops at once. */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
+        follow();
+        monitor.scheduleWithFixedDelay(this::follow, FOLLOW_EVERY_MILLIS, FOLLOW_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
         monitor.shutdownNow();
     }
 
-    /** Starts a rebuild, unless one is running; answers its progress. */
-    public synchronized Progress rebuild() {
-        if (projection.generations().rebuild().isEmpty()) {
-            projection.generations().startRebuild(axon.engine().headPosition(), -1);
-            projection.refresh();
-            processors.replay(EpisodeProjection.PROCESSOR);
-            LOG.infof("Rebuilding the episodes read model into generation %d",
-                    projection.generations().rebuild().orElseThrow().generation());
+    /** Records a rebuild up to the log's head, unless one is recorded already; answers its progress. */
+    public Progress rebuild() {
+        if (slots.generations().requestRebuild(axon.engine().headPosition())) {
+            LOG.infof("Rebuild of the episodes read model requested into generation %d",
+                    slots.generations().rebuild().map(Rebuild::generation).orElse(-1));
         }
+        follow();
         return progress();
     }
 
     public boolean running() {
-        return projection.generations().rebuild().isPresent();
+        return slots.generations().rebuild().isPresent();
     }
 
     public Progress progress() {
-        int live = projection.generations().live().number();
-        Optional<EpisodeGenerations.Rebuild> rebuild = projection.generations().rebuild();
-        if (rebuild.isEmpty()) {
-            return new Progress(EpisodeProjection.PROCESSOR, live, null, null, null, null, null, null, null);
+        State state = slots.generations().state();
+        int live = state.live().number();
+        if (state.rebuild().isEmpty()) {
+            return new Progress(EpisodeProjection.PROCESSOR, live, state.liveProcessor(), null, null, null, null,
+                    null, null, null, null, null, List.of());
         }
-        EpisodeGenerations.Rebuild r = rebuild.get();
-        OptionalLong reached = positions.slowest(EpisodeProjection.PROCESSOR);
+        Rebuild r = state.rebuild().get();
+        OptionalLong reached = r.phase() == Phase.CATCHING_UP ? positions.slowest(r.processor())
+                : OptionalLong.empty();
         long position = reached.orElse(r.startPosition());
         long processed = Math.max(0, position - r.startPosition());
         double seconds = Math.max(0.001, Duration.between(r.startedAt(), Instant.now()).toMillis() / 1000.0);
         double rate = processed / seconds;
         Long eta = rate > 0 ? (long) Math.ceil(Math.max(0, r.target() - position) / rate) : null;
-        return new Progress(EpisodeProjection.PROCESSOR, live, r.generation(), r.startedAt(), r.target(), position,
-                processed, Math.round(rate * 10) / 10.0, eta);
+        return new Progress(EpisodeProjection.PROCESSOR, live, state.liveProcessor(), r.generation(), r.processor(),
+                r.phase(), r.startedAt(), r.target(), position, processed, Math.round(rate * 10) / 10.0, eta,
+                r.phase() == Phase.RESETTING ? waitingFor : List.of());
     }
 
-    /** Switches once every segment has passed the head the rebuild started from. */
-    synchronized void check() {
+    /** One step of following the shared state; safe to run on every replica at any time, and again. */
+    synchronized void follow() {
         try {
-            Optional<EpisodeGenerations.Rebuild> rebuild = projection.generations().rebuild();
-            if (rebuild.isEmpty()) {
-                return;
+            State state = slots.generations().state();
+            for (EpisodeProjection slot : slots.projections()) {
+                boolean runs = state.runs(slot.slot());
+                if (runs && !processors.running(slot.slot())) {
+                    slot.refresh(); // a slot must know its generation before its first event
+                    processors.start(slot.slot());
+                } else if (!runs && processors.running(slot.slot())) {
+                    processors.shutDown(slot.slot());
+                }
             }
-            Progress progress = progress();
-            if (Instant.now().isAfter(lastLogged.plus(LOG_EVERY))) {
-                LOG.infof("Episodes rebuild: %d events, %.0f events/s, position %d of %d, ETA %s s",
-                        progress.eventsProcessed(), progress.eventsPerSecond(), progress.position(),
-                        progress.target(), progress.etaSeconds());
-                lastLogged = Instant.now();
-            }
-            if (progress.position() >= rebuild.get().target()) {
-                projection.generations().switchToRebuilt();
-                projection.refresh();
-                LOG.infof("Episodes read model rebuilt: generation %d is live (%d events)",
-                        rebuild.get().generation(), progress.eventsProcessed());
-            }
+            state.rebuild().ifPresent(this::advance);
         } catch (RuntimeException e) {
-            LOG.warnf("Episodes rebuild check failed: %s", e.getMessage());
+            LOG.warnf("Following the episodes generations failed, retrying: %s", e.getMessage());
+        }
+    }
+
+    private void advance(Rebuild rebuild) {
+        if (rebuild.phase() == Phase.RESETTING) {
+            waitingFor = tokens.forget(rebuild.processor());
+            if (waitingFor.isEmpty() && slots.generations().beginCatchingUp(rebuild)) {
+                LOG.infof("Rebuilding the episodes read model into generation %d with processor %s, up to %d",
+                        rebuild.generation(), rebuild.processor(), rebuild.target());
+            }
+            return;
+        }
+        Progress progress = progress();
+        if (Instant.now().isAfter(lastLogged.plus(LOG_EVERY))) {
+            LOG.infof("Episodes rebuild: %d events, %.0f events/s, position %d of %d, ETA %s s",
+                    progress.eventsProcessed(), progress.eventsPerSecond(), progress.position(), progress.target(),
+                    progress.etaSeconds());
+            lastLogged = Instant.now();
+        }
+        OptionalLong reached = positions.slowest(rebuild.processor());
+        if (reached.isPresent() && reached.getAsLong() >= rebuild.target()
+                && slots.generations().switchToRebuilt(rebuild)) {
+            slots.projections().forEach(EpisodeProjection::refresh);
+            LOG.infof("Episodes read model rebuilt: generation %d is live (%d events)", rebuild.generation(),
+                    progress.eventsProcessed());
         }
     }
 }

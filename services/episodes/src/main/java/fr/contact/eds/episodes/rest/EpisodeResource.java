@@ -5,8 +5,8 @@ import fr.contact.eds.episodes.query.Episode;
 import fr.contact.eds.episodes.query.EpisodeFilter;
 import fr.contact.eds.episodes.query.EpisodeOrder;
 import fr.contact.eds.episodes.query.EpisodePage;
-import fr.contact.eds.episodes.query.EpisodeProjection;
 import fr.contact.eds.episodes.query.EpisodeQueries;
+import fr.contact.eds.episodes.query.EpisodeSlots;
 import fr.contact.eds.episodes.query.ResearchIdentifiers;
 import fr.contact.eds.episodes.query.ResearchScope;
 import fr.contact.eds.platform.access.Access;
@@ -62,6 +62,8 @@ public class EpisodeResource {
     PermitCheck permitCheck;
     @Inject
     DeadLetterGate deadLetters;
+    @Inject
+    EpisodeSlots slots;
     @Inject
     ResearchIdentifiers researchIdentifiers;
 
@@ -141,9 +143,9 @@ public class EpisodeResource {
      * episodes projection has passed it, or is 503 with Retry-After, as it is while the projection holds dead letters.
      */
     private void awaitProjection(Long after) {
-        deadLetters.requireNone(EpisodeProjection.PROCESSOR);
+        deadLetters.requireNone(slots.serving());
         if (after != null) {
-            barrier.require("after", EpisodeProjection.PROCESSOR, after, AFTER_WAIT);
+            barrier.require("after", slots.serving(), after, AFTER_WAIT);
         }
     }
 

@@ -1,6 +1,6 @@
 package fr.contact.eds.episodes.rest;
 
-import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeSlots;
 import fr.contact.eds.episodes.query.Indicators;
 import fr.contact.eds.episodes.query.Indicators.AccessToCare;
 import fr.contact.eds.episodes.query.Indicators.Period;
@@ -59,6 +59,8 @@ public class IndicatorResource {
     CurrentActor currentActor;
     @Inject
     DeadLetterGate deadLetters;
+    @Inject
+    EpisodeSlots slots;
 
     @GET
     @Path("/daily")
@@ -101,7 +103,7 @@ public class IndicatorResource {
         LocalDate start = DateParams.date("from", from, yesterday.minusDays(27));
         LocalDate end = DateParams.date("to", to, yesterday);
         checkRange(start, end);
-        deadLetters.requireNone(EpisodeProjection.PROCESSOR);
+        deadLetters.requireNone(slots.serving());
         AccessToCare access = indicators.accessToCare(start, end);
         boolean exact = exact();
         return new AccessView(start.toString(), end.toString(), !exact, access.delays().stream()
@@ -118,7 +120,7 @@ public class IndicatorResource {
 
     private Feed feed(Period period, LocalDate from, LocalDate to) {
         checkRange(from, to);
-        deadLetters.requireNone(EpisodeProjection.PROCESSOR);
+        deadLetters.requireNone(slots.serving());
         boolean exact = exact();
         List<SyndromicView> rows = indicators.syndromic(from, to, period).stream().map(r -> row(r, exact)).toList();
         return new Feed(period.name().toLowerCase(java.util.Locale.ROOT), from.toString(), to.toString(),

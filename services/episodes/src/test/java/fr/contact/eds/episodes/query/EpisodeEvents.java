@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.TrackingToken;
 
 /** Ingestion's events for test episodes, and how to feed them to the projection directly. */
@@ -71,39 +70,35 @@ final class EpisodeEvents {
     }
 
     static void apply(EpisodeProjection projection, List<Object> events) {
-        apply(projection, events, ReplayStatus.REGULAR);
-    }
-
-    static void apply(EpisodeProjection projection, List<Object> events, ReplayStatus status) {
         for (Object event : events) {
             if (event instanceof EpisodeOpenedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof CallReceivedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof PractitionerDispatchedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof EncounterRecordedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof DiagnosisRecordedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof VitalSignRecordedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof PrescriptionRecordedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof OutcomeRecordedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof GpHandOffRecordedEvent e) {
-                projection.on(e, status);
+                projection.on(e);
             } else if (event instanceof OppositionRegisteredEvent e) {
-                projection.on(e, status, nextPosition());
+                projection.on(e, nextPosition());
             } else if (event instanceof OppositionWithdrawnEvent e) {
-                projection.on(e, status, nextPosition());
+                projection.on(e, nextPosition());
             } else if (event instanceof ProjectOppositionRegisteredEvent e) {
-                projection.on(e, status, nextPosition());
+                projection.on(e, nextPosition());
             } else if (event instanceof ProjectOppositionWithdrawnEvent e) {
-                projection.on(e, status, nextPosition());
+                projection.on(e, nextPosition());
             } else if (event instanceof PersonalDataErasedEvent e) {
-                projection.on(e, status, nextPosition());
+                projection.on(e, nextPosition());
             } else {
                 throw new IllegalArgumentException("not an episodes event: " + event);
             }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -40,7 +39,7 @@ class EpisodeProjectionTest {
         @Test
         void buildsTheSameEpisodeWhateverTheOrderAndHoweverOftenEventsArrive() {
             MongoDatabase inOrder = freshDatabase();
-            apply(new EpisodeProjection(inOrder, () -> -1L), homeVisit("ep-1", "v1.p", CALL));
+            apply(new EpisodeProjection(inOrder), homeVisit("ep-1", "v1.p", CALL));
             Document expected = inOrder.getCollection("episodes").find().first();
 
             for (long seed = 1; seed <= 5; seed++) {
@@ -48,7 +47,7 @@ class EpisodeProjectionTest {
                 shuffled.addAll(homeVisit("ep-1", "v1.p", CALL).subList(2, 6));
                 Collections.shuffle(shuffled, new Random(seed));
                 MongoDatabase anyOrder = freshDatabase();
-                apply(new EpisodeProjection(anyOrder, () -> -1L), shuffled);
+                apply(new EpisodeProjection(anyOrder), shuffled);
 
                 assertThat(anyOrder.getCollection("episodes").find().first()).as("seed " + seed)
                         .isEqualTo(expected);
@@ -58,7 +57,7 @@ class EpisodeProjectionTest {
         @Test
         void answersTheWholeEpisodeWithItsTimings() {
             MongoDatabase db = freshDatabase();
-            apply(new EpisodeProjection(db, () -> -1L), homeVisit("ep-1", "v1.p", CALL));
+            apply(new EpisodeProjection(db), homeVisit("ep-1", "v1.p", CALL));
 
             Episode episode = new EpisodeQueries(db).byId("ep-1").orElseThrow();
             assertThat(episode.modality()).isEqualTo("HOME_VISIT");
@@ -71,7 +70,7 @@ class EpisodeProjectionTest {
         @Test
         void showsNoEpisodeBeforeItIsOpened() {
             MongoDatabase db = freshDatabase();
-            apply(new EpisodeProjection(db, () -> -1L), homeVisit("ep-1", "v1.p", CALL).subList(1, 4));
+            apply(new EpisodeProjection(db), homeVisit("ep-1", "v1.p", CALL).subList(1, 4));
 
             assertThat(new EpisodeQueries(db).byId("ep-1")).isEmpty();
         }
@@ -86,7 +85,7 @@ class EpisodeProjectionTest {
             MongoDatabase db = freshDatabase();
             List<Object> events = new ArrayList<>(homeVisit("ep-1", "v1.p", CALL).subList(0, 2));
             events.addAll(facts);
-            apply(new EpisodeProjection(db, () -> -1L), events);
+            apply(new EpisodeProjection(db), events);
             return new EpisodeQueries(db).byId("ep-1").orElseThrow();
         }
 
@@ -151,7 +150,7 @@ class EpisodeProjectionTest {
         @Test
         void hidesThePatientsEpisodesOnEveryPathWhenTheOppositionComesAfter() {
             MongoDatabase db = freshDatabase();
-            var projection = new EpisodeProjection(db, () -> -1L);
+            var projection = new EpisodeProjection(db);
             apply(projection, homeVisit("ep-1", "v1.p", CALL));
             apply(projection, homeVisit("ep-other", "v1.someone-else", CALL));
             apply(projection, List.of(opposed));
@@ -162,7 +161,7 @@ class EpisodeProjectionTest {
         @Test
         void hidesEpisodesArrivingAfterTheOppositionAndShowsThemAgainOnWithdrawal() {
             MongoDatabase db = freshDatabase();
-            var projection = new EpisodeProjection(db, () -> -1L);
+            var projection = new EpisodeProjection(db);
             apply(projection, List.of(opposed));
             apply(projection, homeVisit("ep-1", "v1.p", CALL));
             apply(projection, homeVisit("ep-other", "v1.someone-else", CALL));
@@ -190,7 +189,7 @@ class EpisodeProjectionTest {
         void hidesThePatientFromThatProjectOnlyWhicheverComesFirst() {
             for (boolean oppositionFirst : List.of(true, false)) {
                 MongoDatabase db = freshDatabase();
-                var projection = new EpisodeProjection(db, () -> -1L);
+                var projection = new EpisodeProjection(db);
                 if (oppositionFirst) {
                     apply(projection, List.of(opposed));
                 }
@@ -212,7 +211,7 @@ class EpisodeProjectionTest {
         @Test
         void showsThePatientAgainToThatProjectOnWithdrawal() {
             MongoDatabase db = freshDatabase();
-            var projection = new EpisodeProjection(db, () -> -1L);
+            var projection = new EpisodeProjection(db);
             apply(projection, List.of(opposed));
             apply(projection, homeVisit("ep-1", "v1.p", CALL));
             apply(projection, List.of(new ProjectOppositionWithdrawnEvent("v1.p", List.of("v1.p", "v1.traits"),
@@ -226,53 +225,70 @@ class EpisodeProjectionTest {
     @Test
     void rebuildsIntoANewGenerationWhileTheOldOneKeepsServingThenSwitches() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db, () -> 42L);
-        apply(projection, homeVisit("ep-1", "v1.p", CALL));
+        var live = new EpisodeProjection(db);
+        var standby = new EpisodeProjection(db, new ResearchIdentifiers(db), EpisodeGenerations.SLOT_B);
+        EpisodeGenerations generations = live.generations();
+        apply(live, homeVisit("ep-1", "v1.p", CALL));
         Document before = db.getCollection("episodes").find().first();
         EpisodeQueries queries = new EpisodeQueries(db);
 
-        projection.reset();
-        apply(projection, homeVisit("ep-1", "v1.p", CALL).subList(0, 4), ReplayStatus.REPLAY);
-        apply(projection, homeVisit("ep-2", "v1.q", CALL), ReplayStatus.REGULAR);
+        apply(standby, homeVisit("ep-9", "v1.z", CALL));
+        assertThat(db.getCollection("episodes-g1").countDocuments()).as("a standby slot writes nothing").isZero();
 
-        assertThat(projection.generations().rebuild()).hasValueSatisfying(r -> assertThat(r.target()).isEqualTo(42));
+        assertThat(generations.requestRebuild(42)).isTrue();
+        assertThat(generations.requestRebuild(42)).as("one rebuild at a time").isFalse();
+        EpisodeGenerations.Rebuild rebuild = generations.rebuild().orElseThrow();
+        assertThat(rebuild.processor()).isEqualTo(EpisodeGenerations.SLOT_B);
+        assertThat(generations.switchToRebuilt(rebuild)).as("not before its tokens were reset").isFalse();
+        assertThat(generations.beginCatchingUp(rebuild)).isTrue();
+        rebuild = generations.rebuild().orElseThrow();
+        live.refresh();
+        standby.refresh();
+        apply(standby, homeVisit("ep-1", "v1.p", CALL).subList(0, 4));
+        apply(live, homeVisit("ep-2", "v1.q", CALL));
+        apply(standby, homeVisit("ep-2", "v1.q", CALL));
+
         assertThat(queries.byId("ep-1").orElseThrow().outcome()).as("the old generation still serves")
                 .isEqualTo("HOME");
         assertThat(queries.byId("ep-2")).as("and receives new events").isPresent();
 
-        apply(projection, homeVisit("ep-1", "v1.p", CALL).subList(4, 9), ReplayStatus.REPLAY);
-        projection.generations().switchToRebuilt();
+        apply(standby, homeVisit("ep-1", "v1.p", CALL).subList(4, 9));
+        assertThat(generations.switchToRebuilt(rebuild)).isTrue();
+        assertThat(generations.switchToRebuilt(rebuild)).as("a switch happens once").isFalse();
 
         assertThat(db.getCollection("episodes-g1").find(new Document("_id", "ep-1")).first()).isEqualTo(before);
         assertThat(queries.byId("ep-2")).isPresent();
+        assertThat(generations.state().liveProcessor()).isEqualTo(EpisodeGenerations.SLOT_B);
         assertThat(db.listCollectionNames()).doesNotContain("episodes");
     }
 
     @Test
     void dropsWhatALateWriterLeavesOfTheGenerationSwitchedAwayFrom() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db, () -> 42L);
-        var otherReplica = new EpisodeProjection(db, () -> 42L);
-        apply(projection, homeVisit("ep-1", "v1.p", CALL));
-        projection.reset();
-        apply(projection, homeVisit("ep-1", "v1.p", CALL), ReplayStatus.REPLAY);
-        otherReplica.refresh(); // it knows both generations...
-        projection.generations().switchToRebuilt();
-        // ...and writes to both once more before its cache expires, recreating the dropped one.
-        apply(otherReplica, homeVisit("ep-2", "v1.q", CALL));
+        var live = new EpisodeProjection(db);
+        var standby = new EpisodeProjection(db, new ResearchIdentifiers(db), EpisodeGenerations.SLOT_B);
+        EpisodeGenerations generations = live.generations();
+        apply(live, homeVisit("ep-1", "v1.p", CALL));
+        generations.requestRebuild(42);
+        generations.beginCatchingUp(generations.rebuild().orElseThrow());
+        standby.refresh();
+        apply(standby, homeVisit("ep-1", "v1.p", CALL));
+        live.refresh(); // the old slot knows its generation...
+        generations.switchToRebuilt(generations.rebuild().orElseThrow());
+        // ...and writes to it once more before it is stopped or its cache expires, recreating it.
+        apply(live, homeVisit("ep-2", "v1.q", CALL));
         assertThat(db.listCollectionNames()).contains("episodes");
 
-        projection.refresh();
+        standby.refresh();
 
         assertThat(db.listCollectionNames()).doesNotContain("episodes", "opposedPseudonyms")
                 .contains("episodes-g1");
-        assertThat(new EpisodeQueries(db).byId("ep-2")).as("the live generation has it").isPresent();
     }
 
     @Test
     void dropsThePatientsPersonalFieldsWhenTheirKeyIsErased() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db, () -> -1L);
+        var projection = new EpisodeProjection(db);
         apply(projection, homeVisit("ep-1", "v1.p", CALL));
 
         apply(projection, List.of(new PersonalDataErasedEvent(List.of("key-v1.p"), CALL)));
@@ -285,7 +301,7 @@ class EpisodeProjectionTest {
     @Test
     void flagsAReturnWithin72HoursInThePatientsPathway() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db, () -> -1L);
+        var projection = new EpisodeProjection(db);
         apply(projection, homeVisit("ep-1", "v1.p", CALL));
         apply(projection, homeVisit("ep-2", "v1.p", CALL.plusSeconds(2 * 86_400)));
         apply(projection, homeVisit("ep-3", "v1.p", CALL.plusSeconds(10 * 86_400)));
@@ -299,7 +315,7 @@ class EpisodeProjectionTest {
     @Test
     void pagesThroughEveryEpisodeOnceWithAStableCursor() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db, () -> -1L);
+        var projection = new EpisodeProjection(db);
         for (int i = 0; i < 7; i++) {
             apply(projection, homeVisit("ep-" + i, "v1.p" + i, CALL.plusSeconds(i % 3 * 60L)));
         }

@@ -19,7 +19,7 @@ class EpisodeProjectionTotalityTest {
     void handlesEveryValueItsEventTypesAllow() throws Exception {
         for (long seed = 1; seed <= 5; seed++) {
             MongoDatabase db = EpisodeEvents.freshDatabase();
-            int handlers = new ArbitraryEvents(seed).feed(new EpisodeProjection(db, () -> -1L), EVENTS_PER_SEED);
+            int handlers = new ArbitraryEvents(seed).feed(new EpisodeProjection(db), EVENTS_PER_SEED);
             assertThat(handlers).isGreaterThan(10);
             EpisodeQueries queries = new EpisodeQueries(db);
             for (var doc : db.getCollection("episodes").find()) {

@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Tag;
@@ -73,8 +72,7 @@ class EpisodeReplayBenchmark {
             long read = engine.readEvents(null, false).map(m -> m.getPayload()).count();
             double readSeconds = (System.nanoTime() - readStart) / 1e9;
 
-            EpisodeProjection projection = new EpisodeProjection(client.getDatabase("bench-episodes"),
-                    engine::headPosition);
+            EpisodeProjection projection = new EpisodeProjection(client.getDatabase("bench-episodes"));
             long replayStart = System.nanoTime();
             List<Object> batch = new ArrayList<>(BATCH);
             engine.readEvents(null, false).forEach(message -> {
@@ -105,7 +103,7 @@ class EpisodeReplayBenchmark {
             return;
         }
         var unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.execute(() -> EpisodeEvents.apply(projection, batch, ReplayStatus.REPLAY));
+        unitOfWork.execute(() -> EpisodeEvents.apply(projection, batch));
         batch.clear();
     }
 

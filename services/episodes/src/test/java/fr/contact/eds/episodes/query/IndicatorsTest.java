@@ -27,7 +27,7 @@ class IndicatorsTest {
     private static final LocalDate DAY = LocalDate.of(2026, 1, 15);
 
     private final MongoDatabase db = freshDatabase();
-    private final EpisodeProjection projection = new EpisodeProjection(db, () -> -1L);
+    private final EpisodeProjection projection = new EpisodeProjection(db);
     private final Indicators indicators = new Indicators(new EpisodeQueries(db));
 
     private void episode(String id, String patient, Instant call, String departement, String ageBand, String icpc2,

@@ -25,7 +25,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -95,12 +94,12 @@ class SideBySideSequencesTest {
     @Test
     void keepsTheNewerDecisionWhenAnOlderOneIsDeliveredAgain() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db, () -> -1L);
+        var projection = new EpisodeProjection(db);
         apply(projection, homeVisit("ep-1", "v1.p", CALL));
-        projection.on(opposition(), ReplayStatus.REGULAR, new GlobalSequenceTrackingToken(1_000_001));
-        projection.on(withdrawal(), ReplayStatus.REGULAR, new GlobalSequenceTrackingToken(1_000_002));
+        projection.on(opposition(), new GlobalSequenceTrackingToken(1_000_001));
+        projection.on(withdrawal(), new GlobalSequenceTrackingToken(1_000_002));
 
-        projection.on(opposition(), ReplayStatus.REGULAR, new GlobalSequenceTrackingToken(1_000_001));
+        projection.on(opposition(), new GlobalSequenceTrackingToken(1_000_001));
         apply(projection, homeVisit("ep-2", "v1.p", CALL));
 
         assertThat(new EpisodeQueries(db).byId("ep-1")).isPresent();
@@ -110,7 +109,7 @@ class SideBySideSequencesTest {
     @Test
     void letsNoDecisionTakenAfterAnErasureReachTheEpisodesItErased() {
         MongoDatabase db = freshDatabase();
-        var projection = new EpisodeProjection(db, () -> -1L);
+        var projection = new EpisodeProjection(db);
         apply(projection, List.of(new PersonalDataErasedEvent(List.of("key-v1.p"), CALL), opposition()));
 
         // An opening read before the erasure and written after both decisions: as if it had been written in time.
@@ -141,8 +140,8 @@ class SideBySideSequencesTest {
 
     /** The episodes on one projection, the decisions on another, started together. */
     private static void side(MongoDatabase db, List<Object> episodes, List<Object> decisions) throws Exception {
-        EpisodeProjection episodeSegment = new EpisodeProjection(db, () -> -1L);
-        EpisodeProjection patientSegment = new EpisodeProjection(db, () -> -1L);
+        EpisodeProjection episodeSegment = new EpisodeProjection(db);
+        EpisodeProjection patientSegment = new EpisodeProjection(db);
         CyclicBarrier start = new CyclicBarrier(2);
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
             await(start);

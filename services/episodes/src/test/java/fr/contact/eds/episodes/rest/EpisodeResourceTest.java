@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.not;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
-import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeSlots;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ContactTestResource.class)
 class EpisodeResourceTest {
 
+    @Inject
+    EpisodeSlots slots;
     @Inject
     EventStore eventStore;
     @Inject
@@ -75,7 +77,7 @@ class EpisodeResourceTest {
     }
 
     private void projected() {
-        assertThat(barrier.awaitHead(EpisodeProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
+        assertThat(barrier.awaitHead(slots.serving(), Duration.ofSeconds(10))).isTrue();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeSlots;
 import fr.contact.eds.platform.api.DeliveryProbeSentEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.security.Roles;
@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class FailClosedTest {
 
     @Inject
+    EpisodeSlots slots;
+    @Inject
     AxonRuntime axon;
 
     private static io.restassured.response.Response read(String path) {
@@ -36,14 +38,14 @@ class FailClosedTest {
     @Test
     void answersNoEpisodeNorIndicatorWhileTheProjectionHoldsDeadLetters() throws Exception {
         SequencedDeadLetterQueue<EventMessage<?>> queue = axon.configuration().eventProcessingConfiguration()
-                .<EventMessage<?>>deadLetterQueue(EpisodeProjection.PROCESSOR).orElseThrow();
+                .<EventMessage<?>>deadLetterQueue(slots.serving()).orElseThrow();
         String sequence = "parked-" + UUID.randomUUID();
         queue.enqueue(sequence, new GenericDeadLetter<>(sequence, GenericEventMessage.asEventMessage(
                 new DeliveryProbeSentEvent("p", "test", Instant.now())), new IllegalStateException("poison")));
         try {
             awaitStatus("/episodes", 503);
             read("/episodes").then().contentType("application/problem+json").header("Retry-After", "30")
-                    .body("detail", containsString("episodes read model misses 1 parked"));
+                    .body("detail", containsString("read model misses 1 parked"));
             read("/episodes/some-episode").then().statusCode(503);
             read("/indicators/daily").then().statusCode(503);
         } finally {

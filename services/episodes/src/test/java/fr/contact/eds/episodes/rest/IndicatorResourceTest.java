@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeSlots;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
@@ -36,6 +36,8 @@ class IndicatorResourceTest {
     private static boolean seeded;
 
     @Inject
+    EpisodeSlots slots;
+    @Inject
     EventStore eventStore;
     @Inject
     SubjectKeys keys;
@@ -62,7 +64,7 @@ class IndicatorResourceTest {
             }
             seeded = true;
         }
-        assertThat(barrier.awaitHead(EpisodeProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
+        assertThat(barrier.awaitHead(slots.serving(), Duration.ofSeconds(10))).isTrue();
     }
 
     private static RequestSpecification as(String role) {

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Sorts;
-import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeSlots;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.Disposition;
@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ContactTestResource.class)
 class ProjectionAdminResourceTest {
 
+    @Inject
+    EpisodeSlots slots;
     @Inject
     EventStore eventStore;
     @Inject
@@ -84,7 +86,7 @@ class ProjectionAdminResourceTest {
     @Test
     void rebuildsAModelIdenticalToTheLiveOneWhileItKeepsServing() throws InterruptedException {
         randomIngest(new Random(7), 60);
-        assertThat(barrier.awaitHead(EpisodeProjection.PROCESSOR, Duration.ofSeconds(15))).isTrue();
+        assertThat(barrier.awaitHead(slots.serving(), Duration.ofSeconds(15))).isTrue();
         int before = projections().getInt("[0].liveGeneration");
         List<Document> live = liveEpisodes(before);
 
@@ -99,6 +101,48 @@ class ProjectionAdminResourceTest {
             Thread.sleep(100);
         }
         assertThat(projections().getInt("[0].liveGeneration")).isEqualTo(before + 1);
+        assertThat(liveEpisodes(before + 1)).isEqualTo(live);
+    }
+
+    /**
+     * What a replica holding segments of the standby slot looks like from here: its claim on the token store. The
+     * request is recorded; nothing is reset or emptied until the claim is released, and the live model serves.
+     */
+    @Test
+    void aRebuildAskedWhileAnotherReplicaHoldsTheStandbySlotWaitsForItAndEmptiesNothing() throws Exception {
+        randomIngest(new Random(11), 20);
+        assertThat(barrier.awaitHead(slots.serving(), Duration.ofSeconds(15))).isTrue();
+        int before = projections().getInt("[0].liveGeneration");
+        String standby = slots.projections().stream().map(p -> p.slot()).filter(s -> !s.equals(slots.serving()))
+                .findFirst().orElseThrow();
+        var tokens = mongo.getDatabase(config.readModel().database()).getCollection("trackingtokens");
+        var claim = new Document("processorName", standby).append("segment", 0);
+        tokens.updateOne(claim, new Document("$set", new Document("owner", "other-replica")
+                .append("timestamp", System.currentTimeMillis())), new com.mongodb.client.model.UpdateOptions()
+                        .upsert(true));
+        List<Document> live = liveEpisodes(before);
+        try {
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                    .post("/admin/projections/episodes/rebuild").then().statusCode(202)
+                    .body("phase", equalTo("RESETTING")).body("rebuildingProcessor", equalTo(standby));
+            Thread.sleep(1500);
+
+            JsonPath waiting = projections();
+            assertThat(waiting.getString("[0].phase")).isEqualTo("RESETTING");
+            assertThat(waiting.getList("[0].waitingFor", String.class)).containsExactly("other-replica");
+            assertThat(liveEpisodes(before)).as("the live generation still serves, whole").isEqualTo(live);
+            fr.contact.eds.testing.Management.given().get("/q/health/ready").then().statusCode(200);
+        } finally {
+            tokens.updateOne(claim, new Document("$set", new Document("owner", null)));
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (projections().get("[0].rebuildingGeneration") != null && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(projections().getInt("[0].liveGeneration")).isEqualTo(before + 1);
+        assertThat(projections().getString("[0].liveProcessor")).isEqualTo(standby);
+        assertThat(slots.serving()).isEqualTo(standby);
         assertThat(liveEpisodes(before + 1)).isEqualTo(live);
     }
 

@@ -19,7 +19,7 @@ import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
-import fr.contact.eds.episodes.query.EpisodeProjection;
+import fr.contact.eds.episodes.query.EpisodeSlots;
 import fr.contact.eds.episodes.query.ProjectPermits;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
@@ -62,6 +62,8 @@ class ResearchAccessTest {
     private static final Instant IN_PERIOD = Instant.parse("2026-01-15T20:40:00Z");
     private static final Instant AFTER_PERIOD = Instant.parse("2026-03-02T09:00:00Z");
 
+    @Inject
+    EpisodeSlots slots;
     @Inject
     EventStore eventStore;
     @Inject
@@ -109,7 +111,7 @@ class ResearchAccessTest {
     }
 
     private void projected() {
-        assertThat(barrier.awaitHead(EpisodeProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
+        assertThat(barrier.awaitHead(slots.serving(), Duration.ofSeconds(10))).isTrue();
         assertThat(barrier.awaitHead(ProjectPermits.PROCESSOR, Duration.ofSeconds(10))).isTrue();
     }
 
