@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bundle as its association, with tokens signed by the local key pair; with {@code --consent-url}, patients who
  * oppose do so after their first episode); or {@code --bench N --url --keys}
  * for the intake benchmark; or {@code --bench-propagation N --consent-url --episodes-url --catalog-url --keys} for the
- * opposition propagation benchmark.
+ * opposition propagation benchmark; or {@code --bench-replicas N --ingestion-urls --consent-urls --episodes-urls
+ * --keys} (comma-separated instances) for read-your-writes over replicas.
  */
 public final class Simulate {
 
@@ -46,6 +47,13 @@ public final class Simulate {
                     LocalKeys.ensure(Path.of(options.get("keys")))).run(
                             Integer.parseInt(
                                     options.get("bench-propagation")));
+            return;
+        }
+        if (options.containsKey("bench-replicas")) {
+            new ReplicaBenchmark(List.of(options.get("ingestion-urls").split(",")),
+                    List.of(options.get("consent-urls").split(",")), List.of(options.get("episodes-urls").split(",")),
+                    LocalKeys.ensure(Path.of(options.get("keys")))).run(
+                            Integer.parseInt(options.get("bench-replicas")), seed);
             return;
         }
         if (options.containsKey("bench")) {

@@ -1,0 +1,101 @@
+package fr.contact.eds.platform.consistency;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import fr.contact.eds.platform.axon.AxonRuntime;
+import fr.contact.eds.platform.config.PlatformConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+/**
+ * Spreads each processor's segments over the service's replicas. Axon lets the first instance to start claim every
+ * free segment and never gives one back, so a second replica only waited for the first to die. Every instance says
+ * it is alive in the service's {@code replicas} collection; one holding more than its fair share of a processor's
+ * segments (all of them, divided by the live replicas, rounded up) releases the surplus for a while, and a replica
+ * below its share claims them on its next claim round.
+ */
+@Singleton
+public class SegmentBalancer {
+
+    private static final Logger LOG = Logger.getLogger(SegmentBalancer.class);
+    private static final long EVERY_MILLIS = 2000;
+    /** An instance not heard of for this long is gone: its share goes back to the others. */
+    private static final long ALIVE_MILLIS = 3 * EVERY_MILLIS;
+
+    private final AxonRuntime runtime;
+    private final MongoCollection<Document> replicas;
+    private final MongoCollection<Document> tokens;
+    private final ScheduledExecutorService balancer = Executors
+            .newSingleThreadScheduledExecutor(r -> new Thread(r, "segment-balancer"));
+
+    @Inject
+    public SegmentBalancer(AxonRuntime runtime, MongoClient mongo, PlatformConfig config) {
+        this.runtime = runtime;
+        var database = mongo.getDatabase(config.readModel().database());
+        this.replicas = database.getCollection("replicas");
+        this.tokens = database.getCollection(ProcessorTokens.COLLECTION);
+    }
+
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
+        balancer.scheduleWithFixedDelay(this::balance, 0, EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        balancer.shutdownNow();
+        try {
+            replicas.deleteOne(eq("_id", runtime.nodeId()));
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not say this replica is gone; the others will notice: %s", e.getMessage());
+        }
+    }
+
+    void balance() {
+        try {
+            replicas.replaceOne(eq("_id", runtime.nodeId()), new Document("seenAt", new Date()),
+                    new ReplaceOptions().upsert(true));
+            long live = Math.max(1, replicas.countDocuments(gte("seenAt",
+                    new Date(System.currentTimeMillis() - ALIVE_MILLIS))));
+            EventProcessingConfiguration processing = runtime.configuration().eventProcessingConfiguration();
+            TokenStore shared = runtime.configuration().getComponent(TokenStore.class);
+            for (var processor : processing.eventProcessors().values()) {
+                if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
+                        && processing.tokenStore(streaming.getName()) == shared) {
+                    releaseSurplus(streaming, live);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Balancing segments failed, retrying: %s", e.getMessage());
+        }
+    }
+
+    private void releaseSurplus(StreamingEventProcessor processor, long live) {
+        long segments = tokens.countDocuments(eq(ProcessorTokens.PROCESSOR, processor.getName()));
+        long share = (segments + live - 1) / live;
+        List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
+        for (int i = (int) share; i < held.size(); i++) {
+            // Released for a few claim rounds, so that a replica below its share, not this one, takes it.
+            processor.releaseSegment(held.get(i), 4 * EVERY_MILLIS, TimeUnit.MILLISECONDS);
+            LOG.infof("Released segment %d of %s: %d held here, a fair share is %d over %d replicas",
+                    held.get(i), processor.getName(), held.size(), share, live);
+        }
+    }
+}
