@@ -24,6 +24,11 @@ final class ContactRuntime {
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
 
     ContactRuntime(Path state) throws IOException {
+        this(state, Map.of());
+    }
+
+    /** With {@code replicas} more instances of some services, named {@code <service>-<n>} from 2. */
+    ContactRuntime(Path state, Map<String, Integer> replicas) throws IOException {
         this.root = Path.of(System.getProperty("contact.root", "..")).toAbsolutePath().normalize();
         environment.put("CONTACT_STATE_DIR", state.toString());
         environment.put("CONTACT_SKIP_BUILD", "1");
@@ -35,13 +40,28 @@ final class ContactRuntime {
             int management = freePort();
             managementPorts.put(service, management);
             environment.put("CONTACT_" + service.toUpperCase() + "_MANAGEMENT_PORT", String.valueOf(management));
+            for (int n = 2; n <= replicas.getOrDefault(service, 1); n++) {
+                String instance = service + "-" + n;
+                String variable = "CONTACT_" + service.toUpperCase() + "_" + n;
+                ports.put(instance, freePort());
+                managementPorts.put(instance, freePort());
+                environment.put(variable + "_PORT", String.valueOf(ports.get(instance)));
+                environment.put(variable + "_MANAGEMENT_PORT", String.valueOf(managementPorts.get(instance)));
+            }
         }
+    }
+
+    /** Where the instance's state directory keeps its process id, for killing it as a node failure would. */
+    long pid(String instance) throws IOException {
+        return Long.parseLong(Files.readString(Path.of(environment.get("CONTACT_STATE_DIR"), "run",
+                instance + ".pid")).strip());
     }
 
     Path root() {
         return root;
     }
 
+    /** A service's (or an instance's: {@code episodes-2}) API. */
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }

@@ -22,9 +22,8 @@ class SystemIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** The patient's INS and the bundle identifier in the example bundle. */
-    private static final String EXAMPLE_INS = "255081416802538";
-    private static final String EXAMPLE_BUNDLE = "B-2026-000123";
+    private static final String EXAMPLE_INS = E2eBundles.EXAMPLE_INS;
+    private static final String EXAMPLE_BUNDLE = E2eBundles.EXAMPLE_BUNDLE;
     private static ContactRuntime contact;
 
     @BeforeAll
@@ -159,8 +158,8 @@ class SystemIT {
     void refusesTheBundleThatOnceFrozeEpisodesAndShowsTheNextOneWithEveryServiceReady() throws Exception {
         String nir = "2550814168" + String.format("%03d", (int) (Math.random() * 1000));
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-poison");
-        String valid = example(withControlKey(nir), "B-" + nir + "-valid");
-        String poison = example(withControlKey(nir), "B-" + nir + "-poison")
+        String valid = E2eBundles.example(contact.root(), E2eBundles.withControlKey(nir), "B-" + nir + "-valid");
+        String poison = E2eBundles.example(contact.root(), E2eBundles.withControlKey(nir), "B-" + nir + "-poison")
                 .replaceFirst("\"valueQuantity\": \\{[^}]*\\}", "\"valueQuantity\": {}");
         assertThat(poison).contains("\"valueQuantity\": {}");
 
@@ -171,7 +170,8 @@ class SystemIT {
         // a server error, and every read model still current afterwards (readiness, checked below, is DOWN on a
         // dead letter).
         String fuzzing = tokenWith("association", "e2e-software", "association=sos-e2e-fuzz");
-        var mutations = new fr.contact.eds.testing.JsonMutations(example(withControlKey(nir), "B-" + nir + "-fuzz"));
+        var mutations = new fr.contact.eds.testing.JsonMutations(
+                E2eBundles.example(contact.root(), E2eBundles.withControlKey(nir), "B-" + nir + "-fuzz"));
         long recordsBefore = catalogRecords();
         int fuzzAccepted = 0;
         for (long seed = 1; seed <= 200; seed++) {
@@ -183,7 +183,8 @@ class SystemIT {
             assertThat(answer.statusCode()).as("mutation " + seed + ": " + answer.body()).isLessThan(500);
             fuzzAccepted += answer.statusCode() == 200 ? 1 : 0;
         }
-        assertThat(importOne(association, valid).get("accepted").asInt()).isEqualTo(1);
+        assertThat(E2eBundles.importOne(HTTP, contact.url("ingestion"), association, valid).get("accepted").asInt())
+                .isEqualTo(1);
 
         assertThat(episodesOf("sos-e2e-poison", token("data-steward"), 0)).isEqualTo(1);
         // What was taken in is visible: the same episode again and again, mutated where it stayed valid.
@@ -203,12 +204,13 @@ class SystemIT {
     @Test
     void keepsNoNewDataOfAPatientWhoOpposesUntilTheyWithdraw() throws Exception {
         String nir = "2550814168" + String.format("%03d", (int) (Math.random() * 1000));
-        String ins = withControlKey(nir);
+        String ins = E2eBundles.withControlKey(nir);
         String patient = tokenWith("patient", "e2e-patient-" + nir, "ins=" + ins);
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-consent");
-        String example = example(ins, EXAMPLE_BUNDLE);
+        String example = E2eBundles.example(contact.root(), ins, EXAMPLE_BUNDLE);
 
-        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+        assertThat(E2eBundles.importOne(HTTP, contact.url("ingestion"), association, example).get("accepted").asInt())
+                .isEqualTo(1);
 
         String steward = token("data-steward");
         assertThat(episodesOf("sos-e2e-consent", steward, 0)).isEqualTo(1);
@@ -225,7 +227,8 @@ class SystemIT {
         assertThat(extractAfter.get("requestPosition").asLong()).isGreaterThanOrEqualTo(receipt);
         assertThat(extractAfter.get("manifest").get("includedPersons").asInt()).as("left out of extracts")
                 .isEqualTo(includedBefore - 1);
-        JsonNode afterOpposing = importOne(association, example.replace(EXAMPLE_BUNDLE, "B-" + nir + "-2"));
+        JsonNode afterOpposing = E2eBundles.importOne(HTTP, contact.url("ingestion"), association,
+                example.replace(EXAMPLE_BUNDLE, "B-" + nir + "-2"));
         assertThat(afterOpposing.get("skippedByOpposition").asInt()).isEqualTo(1);
         assertThat(afterOpposing.get("accepted").asInt()).isZero();
 
@@ -235,7 +238,10 @@ class SystemIT {
         assertThat(JSON.readTree(withdrawn.body()).get("status").asText()).isEqualTo("not-opposed");
         assertThat(episodesOf("sos-e2e-consent", steward, JSON.readTree(withdrawn.body()).get("position").asLong()))
                 .isEqualTo(1);
-        assertThat(importOne(association, example.replace(EXAMPLE_BUNDLE, "B-" + nir + "-3")).get("accepted")
+        assertThat(E2eBundles
+                .importOne(HTTP, contact.url("ingestion"), association,
+                        example.replace(EXAMPLE_BUNDLE, "B-" + nir + "-3"))
+                .get("accepted")
                 .asInt()).isEqualTo(1);
 
         JsonNode history = JSON.readTree(call("GET", contact.url("consent") + "/patients/me/consent", patient).body());
@@ -245,8 +251,9 @@ class SystemIT {
     @Test
     void showsTheDpoExactlyTheEpisodeReadsMadeAndTheVerifierProvesThem() throws Exception {
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-audit");
-        String example = example(EXAMPLE_INS, "B-audit-" + System.nanoTime());
-        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+        String example = E2eBundles.example(contact.root(), EXAMPLE_INS, "B-audit-" + System.nanoTime());
+        assertThat(E2eBundles.importOne(HTTP, contact.url("ingestion"), association, example).get("accepted").asInt())
+                .isEqualTo(1);
         assertThat(episodesOf("sos-e2e-audit", token("data-steward"), 0)).isEqualTo(1);
 
         // Any reader of episodes is audited the same way: the data steward here, a permit holder below.
@@ -284,10 +291,11 @@ class SystemIT {
     @Test
     void leavesOutOfTheNextExtractAPatientWhoOpposesAfterTheCseApproved() throws Exception {
         String nir = "1720531" + String.format("%06d", (int) (Math.random() * 1_000_000));
-        String ins = withControlKey(nir);
+        String ins = E2eBundles.withControlKey(nir);
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-research");
-        String example = example(ins, "B-" + nir);
-        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+        String example = E2eBundles.example(contact.root(), ins, "B-" + nir);
+        assertThat(E2eBundles.importOne(HTTP, contact.url("ingestion"), association, example).get("accepted").asInt())
+                .isEqualTo(1);
 
         String researcher = tokenWith("researcher", "e2e-researcher-" + nir, "organisation=inserm");
         String project = activeResearchProject(researcher);
@@ -316,10 +324,11 @@ class SystemIT {
     @Test
     void letsAPermitHolderReadEpisodesAsTheirProjectSeesThemUntilThePatientOpposesIt() throws Exception {
         String nir = "1680975" + String.format("%06d", (int) (Math.random() * 1_000_000));
-        String ins = withControlKey(nir);
+        String ins = E2eBundles.withControlKey(nir);
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-permit");
-        String example = example(ins, "B-permit-" + nir);
-        assertThat(importOne(association, example).get("accepted").asInt()).isEqualTo(1);
+        String example = E2eBundles.example(contact.root(), ins, "B-permit-" + nir);
+        assertThat(E2eBundles.importOne(HTTP, contact.url("ingestion"), association, example).get("accepted").asInt())
+                .isEqualTo(1);
         JsonNode asSteward = JSON.readTree(call("GET", contact.url("episodes")
                 + "/episodes?association=sos-e2e-permit", token("data-steward")).body()).get("episodes").get(0);
 
@@ -358,8 +367,8 @@ class SystemIT {
     @Test
     void answersWithNoDirectIdentifierOnAnyReadPath() throws Exception {
         String association = tokenWith("association", "e2e-software", "association=sos-e2e-identifiers");
-        String example = example(EXAMPLE_INS, "B-identifiers-" + System.nanoTime());
-        JsonNode job = importOne(association, example);
+        String example = E2eBundles.example(contact.root(), EXAMPLE_INS, "B-identifiers-" + System.nanoTime());
+        JsonNode job = E2eBundles.importOne(HTTP, contact.url("ingestion"), association, example);
         assertThat(job.get("accepted").asInt()).isEqualTo(1);
         String steward = token("data-steward");
         assertThat(episodesOf("sos-e2e-identifiers", steward, 0)).isEqualTo(1);
@@ -394,15 +403,6 @@ class SystemIT {
     }
 
     /**
-     * The ingestion service's example home visit (an identity-rich bundle), as patient {@code ins} in bundle
-     * {@code bundleId}, on one line for an NDJSON import.
-     */
-    private static String example(String ins, String bundleId) throws Exception {
-        return Files.readString(contact.root().resolve("services/ingestion/src/test/resources/bundles/home-visit.json"))
-                .replace(EXAMPLE_INS, ins).replace(EXAMPLE_BUNDLE, bundleId).replaceAll("\\s*\\n\\s*", " ");
-    }
-
-    /**
      * The patient's opposition to a research project, asked again until consent knows the project (it learns of
      * approved projects from the catalog's events) or {@code deadline} (System.nanoTime) passes.
      */
@@ -415,11 +415,6 @@ class SystemIT {
             Thread.sleep(opposed.statusCode() == 404 ? 100 : 0);
         } while (opposed.statusCode() == 404 && System.nanoTime() < deadline);
         return opposed;
-    }
-
-    /** A qualified INS: the 13-digit NIR and its control key. */
-    private static String withControlKey(String nir) {
-        return nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
     }
 
     /** A project drafted by {@code researcher}, approved by the CSE and activated; returns its URL. */
@@ -500,27 +495,6 @@ class SystemIT {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Imports one bundle as a history job and returns the finished job. */
-    private static JsonNode importOne(String token, String bundleOnOneLine) throws Exception {
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(contact.url("ingestion")
-                + "/fhir/$import")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/fhir+ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(bundleOnOneLine)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String job = contact.url("ingestion") + started.headers().firstValue("Content-Location").orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = JSON.readTree(call("GET", job, token).body());
-            if (!List.of("queued", "running").contains(status.get("status").asText())) {
-                assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("completed");
-                return status;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import job " + job + " did not finish");
     }
 
     @Test

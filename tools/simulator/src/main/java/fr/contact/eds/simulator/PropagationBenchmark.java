@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  */
 final class PropagationBenchmark {
 
-    private static final Pattern RECEIPT = Pattern.compile("\"position\"\\s*:\\s*(\\d+)");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String consentUrl;
     private final Map<String, String> watched;
@@ -41,20 +39,8 @@ final class PropagationBenchmark {
         Map<String, List<Double>> delays = new java.util.LinkedHashMap<>();
         watched.keySet().forEach(p -> delays.put(p, new ArrayList<>()));
         for (int i = 0; i < oppositions; i++) {
-            String nir = "1" + String.format("%02d", 40 + ThreadLocalRandom.current().nextInt(50)) + "0175"
-                    + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-            String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
-            String token = keys.sign("bench-patient-" + ins, List.of("patient"), Map.of("ins", ins), 600);
-            HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(URI.create(consentUrl
-                    + "/patients/me/oppositions")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            long target = Oppositions.byANewPatient(http, keys, consentUrl);
             long receivedAt = System.nanoTime();
-            Matcher position = RECEIPT.matcher(receipt.body());
-            if (receipt.statusCode() != 201 || !position.find()) {
-                throw new IllegalStateException("consent answered " + receipt.statusCode() + ": " + receipt.body());
-            }
-            long target = Long.parseLong(position.group(1));
             for (var processor : watched.entrySet()) {
                 awaitPast(processor.getValue(), processor.getKey(), target);
                 delays.get(processor.getKey()).add((System.nanoTime() - receivedAt) / 1e6);

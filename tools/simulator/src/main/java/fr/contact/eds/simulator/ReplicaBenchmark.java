@@ -14,9 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Read-your-writes over replicas: whether an instance that holds no segment answers as fast as the one that holds
@@ -26,8 +23,6 @@ import java.util.regex.Pattern;
  * other than 2xx and the latency distribution of first attempts.
  */
 final class ReplicaBenchmark {
-
-    private static final Pattern RECEIPT = Pattern.compile("\"position\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> ingestion;
@@ -62,7 +57,7 @@ final class ReplicaBenchmark {
                     .header("Authorization", "Bearer " + association)
                     .header("Content-Type", "application/fhir+json")
                     .POST(HttpRequest.BodyPublishers.ofString(bundles.get(i), StandardCharsets.UTF_8)));
-            long position = oppose(consent.get(i % consent.size()));
+            long position = Oppositions.byANewPatient(http, keys, consent.get(i % consent.size()));
             for (String reader : episodes) {
                 time(samples, "GET after=  " + reader, HttpRequest.newBuilder(URI.create(reader
                         + "/episodes?limit=1&after=" + position)).header("Authorization", "Bearer " + steward));
@@ -78,22 +73,6 @@ final class ReplicaBenchmark {
                     percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                     sorted.get(sorted.size() - 1));
         });
-    }
-
-    private long oppose(String consentUrl) throws Exception {
-        String nir = "1" + String.format("%02d", 40 + ThreadLocalRandom.current().nextInt(50)) + "0175"
-                + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        String ins = nir + String.format("%02d", 97 - Long.parseLong(nir) % 97);
-        String token = keys.sign("bench-patient-" + ins, List.of("patient"), Map.of("ins", ins), 600);
-        HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(URI.create(consentUrl
-                + "/patients/me/oppositions")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher position = RECEIPT.matcher(receipt.body());
-        if (receipt.statusCode() != 201 || !position.find()) {
-            throw new IllegalStateException(consentUrl + " answered " + receipt.statusCode() + ": " + receipt.body());
-        }
-        return Long.parseLong(position.group(1));
     }
 
     private void time(Map<String, Samples> samples, String call, HttpRequest.Builder request) throws Exception {

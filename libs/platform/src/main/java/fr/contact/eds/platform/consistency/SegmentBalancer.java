@@ -1,7 +1,10 @@
 package fr.contact.eds.platform.consistency;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -31,7 +34,7 @@ import org.jboss.logging.Logger;
  * free segment and never gives one back, so a second replica only waited for the first to die. Every instance says
  * it is alive in the service's {@code replicas} collection; one holding more than its fair share of a processor's
  * segments (all of them, divided by the live replicas, rounded up) releases the surplus for a while, and a replica
- * below its share claims them on its next claim round.
+ * below its share claims free segments, and those whose holder stopped renewing its claim.
  */
 @Singleton
 public class SegmentBalancer {
@@ -79,23 +82,39 @@ public class SegmentBalancer {
             for (var processor : processing.eventProcessors().values()) {
                 if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
                         && processing.tokenStore(streaming.getName()) == shared) {
-                    releaseSurplus(streaming, live);
+                    rebalance(streaming, live);
                 }
             }
         } catch (RuntimeException e) {
-            LOG.debugf("Balancing segments failed, retrying: %s", e.getMessage());
+            LOG.warnf(e, "Balancing segments failed, retrying");
         }
     }
 
-    private void releaseSurplus(StreamingEventProcessor processor, long live) {
+    private void rebalance(StreamingEventProcessor processor, long live) {
         long segments = tokens.countDocuments(eq(ProcessorTokens.PROCESSOR, processor.getName()));
         long share = (segments + live - 1) / live;
         List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
         for (int i = (int) share; i < held.size(); i++) {
-            // Released for a few claim rounds, so that a replica below its share, not this one, takes it.
+            // Released for a few rounds, so that a replica below its share, not this one, takes it.
             processor.releaseSegment(held.get(i), 4 * EVERY_MILLIS, TimeUnit.MILLISECONDS);
             LOG.infof("Released segment %d of %s: %d held here, a fair share is %d over %d replicas",
                     held.get(i), processor.getName(), held.size(), share, live);
+        }
+        // Axon's own claim round does not always come while events keep arriving: a segment left by a killed
+        // instance is asked for here as soon as its claim has lapsed.
+        long lapsedBefore = System.currentTimeMillis() - AxonRuntime.CLAIM_TIMEOUT.toMillis();
+        long room = share - held.size();
+        for (Document free : tokens.find(and(eq(ProcessorTokens.PROCESSOR, processor.getName()),
+                or(eq(ProcessorTokens.OWNER, null), lt(ProcessorTokens.TIMESTAMP, lapsedBefore))))) {
+            int segment = free.getInteger(ProcessorTokens.SEGMENT);
+            if (room-- <= 0) {
+                break;
+            }
+            if (!held.contains(segment)) {
+                processor.claimSegment(segment);
+                LOG.infof("Claiming segment %d of %s, free or left by a stopped instance", segment,
+                        processor.getName());
+            }
         }
     }
 }
