@@ -2,6 +2,7 @@ package fr.contact.eds.platform.axon;
 
 import fr.contact.eds.platform.consistency.ProcessorTokens;
 import fr.contact.eds.platform.rest.ProblemException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -21,6 +22,8 @@ public class Processors {
     AxonRuntime runtime;
     @Inject
     ProcessorTokens tokens;
+    @Inject
+    Instance<ReplayRefusals> refusals;
 
     public List<ProcessorStatus> statuses() {
         long head = runtime.engine().headPosition();
@@ -57,16 +60,13 @@ public class Processors {
     /**
      * Rebuilds the processor's read model from the first event: stop, reset tokens to the tail, start. A reset
      * needs every segment, so while another replica holds one it changes nothing and answers 409 naming the holders;
-     * either way the processor runs again here afterwards.
+     * either way the processor runs again here afterwards. A processor a service rebuilds its own way is refused
+     * (409) with that way named.
      */
     public boolean replay(String name) {
         Optional<StreamingEventProcessor> found = processing().eventProcessor(name, StreamingEventProcessor.class);
         found.ifPresent(processor -> {
-            List<String> elsewhere = tokens.holders(name).stream().filter(h -> !h.equals(runtime.nodeId()))
-                    .toList();
-            if (!elsewhere.isEmpty()) {
-                throw heldElsewhere(name, elsewhere);
-            }
+            requireReplayable(name);
             processor.shutDown();
             try {
                 processor.resetTokens();
@@ -78,6 +78,20 @@ public class Processors {
             }
         });
         return found.isPresent();
+    }
+
+    /**
+     * 409 when a replay of {@code name} could not take effect: the service rebuilds it its own way, or another
+     * instance holds one of its segments. Checked before the replay is recorded as an access.
+     */
+    public void requireReplayable(String name) {
+        refusals.stream().flatMap(r -> r.refusal(name).stream()).findFirst().ifPresent(reason -> {
+            throw ProblemException.conflict(reason);
+        });
+        List<String> elsewhere = tokens.holders(name).stream().filter(h -> !h.equals(runtime.nodeId())).toList();
+        if (!elsewhere.isEmpty()) {
+            throw heldElsewhere(name, elsewhere);
+        }
     }
 
     private static ProblemException heldElsewhere(String name, List<String> holders) {

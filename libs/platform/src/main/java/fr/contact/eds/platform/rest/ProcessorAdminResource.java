@@ -46,6 +46,7 @@ public class ProcessorAdminResource {
         if (processors.status(name).isEmpty()) {
             throw ProblemException.notFound("No streaming processor named " + name);
         }
+        processors.requireReplayable(name);
         recordReprocessing(name, "replay");
         if (!processors.replay(name)) {
             throw ProblemException.notFound("No streaming processor named " + name);

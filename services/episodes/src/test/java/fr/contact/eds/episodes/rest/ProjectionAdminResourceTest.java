@@ -158,6 +158,16 @@ class ProjectionAdminResourceTest {
     }
 
     @Test
+    void sendsAGenericReplayOfEitherSlotToTheRebuildInsteadOfReplayingTheLiveModelInPlace() {
+        for (String slot : List.of("episodes", "episodes-b")) {
+            given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
+                    .post("/admin/processors/" + slot + "/replay").then().statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString("/admin/projections/episodes/rebuild"));
+        }
+        assertThat(projections().get("[0].rebuildingGeneration") == null).isTrue();
+    }
+
+    @Test
     void refusesAnUnknownProjectionAndCallersWhoAreNotPlatformAdmins() {
         given().header("Authorization", TestTokens.bearer(Roles.PLATFORM_ADMIN))
                 .post("/admin/projections/nothing/rebuild").then().statusCode(404);
