@@ -19,6 +19,12 @@ CREATE TABLE person (
   race_source_concept_id integer NULL,
   ethnicity_source_value varchar(50) NULL,
   ethnicity_source_concept_id integer NULL );
+CREATE TABLE observation_period (
+  observation_period_id integer NOT NULL,
+  person_id integer NOT NULL,
+  observation_period_start_date date NOT NULL,
+  observation_period_end_date date NOT NULL,
+  period_type_concept_id integer NOT NULL );
 CREATE TABLE visit_occurrence (
   visit_occurrence_id integer NOT NULL,
   person_id integer NOT NULL,

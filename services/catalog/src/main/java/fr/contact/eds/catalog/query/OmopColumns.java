@@ -15,6 +15,8 @@ final class OmopColumns {
                 "provider_id", "care_site_id", "person_source_value", "gender_source_value",
                 "gender_source_concept_id", "race_source_value", "race_source_concept_id", "ethnicity_source_value",
                 "ethnicity_source_concept_id"));
+        TABLES.put("OBSERVATION_PERIOD", List.of("observation_period_id", "person_id",
+                "observation_period_start_date", "observation_period_end_date", "period_type_concept_id"));
         TABLES.put("VISIT_OCCURRENCE", List.of("visit_occurrence_id", "person_id", "visit_concept_id",
                 "visit_start_date", "visit_start_datetime", "visit_end_date", "visit_end_datetime",
                 "visit_type_concept_id", "provider_id", "care_site_id", "visit_source_value",

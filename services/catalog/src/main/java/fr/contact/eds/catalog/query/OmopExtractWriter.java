@@ -52,7 +52,8 @@ public class OmopExtractWriter {
 
     static final int HOME_VISIT = 581476;
     static final int OUTPATIENT = 9202;
-    static final int TELEHEALTH = 722455;
+    /** CDM 5.4's Telehealth visit concept (Place of Service). */
+    static final int TELEHEALTH = 5083;
     static final int EMERGENCY_ROOM = 9203;
     static final int EHR = 32817;
     static final int EHR_PRESCRIPTION = 32838;
@@ -83,6 +84,7 @@ public class OmopExtractWriter {
         String current = null;
         long personId = 0;
         int shift = 0;
+        Span observed = null;
         for (Document episode : database.getCollection(ResearchProjection.EPISODES)
                 .find(Filters.and(Filters.gte("openedAt", from), Filters.lt("openedAt", to),
                         Filters.ne("patientPseudonym", null)))
@@ -93,14 +95,17 @@ public class OmopExtractWriter {
                 continue;
             }
             if (!patient.equals(current)) {
+                observationPeriod(tables.get("OBSERVATION_PERIOD"), personId, observed);
+                observed = null;
                 current = patient;
                 personId++;
                 shift = permit.shiftDates() ? pseudonyms.dateShiftDays(patient) : 0;
                 included.add(patient);
                 person(tables.get("PERSON"), personId, pseudonyms.of(patient), episode, variables);
             }
-            new EpisodeRows(tables, ids, personId, shift, variables).write(episode);
+            observed = new EpisodeRows(tables, ids, personId, shift, variables).write(episode).joining(observed);
         }
+        observationPeriod(tables.get("OBSERVATION_PERIOD"), personId, observed);
         cdmSource(tables.get("CDM_SOURCE"));
         Map<String, String> allMetadata = new LinkedHashMap<>(metadata);
         allMetadata.put("excluded_persons_opposition", Long.toString(excluded.size()));
@@ -129,6 +134,26 @@ public class OmopExtractWriter {
                 projectPseudonym, sex, null, null, null, null, null);
     }
 
+    /**
+     * Every person needs one: the span of their episodes in the extract (what the source observed of them), so that
+     * analyses counting time at risk or incidence know when a person could have been seen.
+     */
+    private static void observationPeriod(OmopTable table, long personId, Span observed) throws IOException {
+        if (observed != null) {
+            table.row(personId, personId, observed.start(), observed.end(), EHR);
+        }
+    }
+
+    /** The dates an episode, or a person's episodes, cover. */
+    private record Span(LocalDate start, LocalDate end) {
+
+        Span joining(Span other) {
+            return other == null ? this
+                    : new Span(start.isBefore(other.start) ? start : other.start,
+                            end.isAfter(other.end) ? end : other.end);
+        }
+    }
+
     private static void cdmSource(OmopTable table) throws IOException {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         table.row("CONTACT EDS", "CONTACT", "CONTACT EDS",
@@ -151,7 +176,7 @@ public class OmopExtractWriter {
     private record EpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, int shift,
             Set<String> variables) {
 
-        void write(Document episode) throws IOException {
+        Span write(Document episode) throws IOException {
             Document encounter = episode.get("encounter", Document.class);
             LocalDateTime start = time(encounter != null && encounter.getDate("startedAt") != null
                     ? encounter.getDate("startedAt")
@@ -231,6 +256,7 @@ public class OmopExtractWriter {
                 // The "Field" concept of visit_occurrence_id comes with the vocabularies: 0 until they are loaded.
                 tables.get("EPISODE_EVENT").row(episodeId, visit, 0);
             }
+            return new Span(start.toLocalDate(), end.toLocalDate());
         }
 
         private void observation(LocalDateTime at, BigDecimal number, String text, Long visit, String source,

@@ -21,6 +21,7 @@ import java.util.List;
  */
 final class OmopTable implements AutoCloseable {
 
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String name;
@@ -83,7 +84,8 @@ final class OmopTable implements AutoCloseable {
         if (value instanceof LocalDate || value instanceof Number) {
             return value.toString();
         }
-        String text = value.toString();
+        // Control characters (a NUL an association sent in a code, say) break loaders: never written as such.
+        String text = CONTROL.matcher(value.toString()).replaceAll("\uFFFD");
         return text.isEmpty() || text.contains(",") || text.contains("\"") || text.contains("\n")
                 ? "\"" + text.replace("\"", "\"\"") + "\""
                 : text;

@@ -122,10 +122,38 @@ class OmopExtractWriterTest {
             assertThat(count(h2, "SELECT COUNT(*) FROM visit_occurrence WHERE visit_start_date < DATE '2026-01-01'"))
                     .isZero();
             assertThat(count(h2, "SELECT cdm_version_concept_id FROM cdm_source")).isEqualTo(756265);
+            assertThat(count(h2, "SELECT COUNT(*) FROM person p WHERE (SELECT COUNT(*) FROM observation_period o "
+                    + "WHERE o.person_id = p.person_id) <> 1")).as("one observation period per person").isZero();
+            assertThat(count(h2, "SELECT COUNT(*) FROM observation_period WHERE observation_period_start_date = "
+                    + "DATE '2026-02-03' AND observation_period_end_date = DATE '2026-02-05'"))
+                    .as("alice's two episodes").isEqualTo(1);
         }
         String sha = result.files().get("PERSON.csv").sha256();
         assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
                 .getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve("PERSON.csv")))));
+    }
+
+    @Test
+    void writesNoControlCharacterAnAssociationSentAndCodesTeleconsultationsAsTelehealth() throws Exception {
+        MongoDatabase db = MemoryMongo.freshDatabase("extract");
+        ResearchProjection projection = new ResearchProjection(db);
+        Instant at = Instant.parse("2026-04-01T10:00:00Z");
+        projection.on(new EpisodeOpenedEvent("ep-nul", "sos-paris", "v1.dan", 1, "k-v1.dan", "M", 40, "15-44", 1986,
+                "75", at));
+        projection.on(new EncounterRecordedEvent("ep-nul", EncounterClass.TELECONSULTATION, at, at.plusSeconds(900),
+                null, "v1.practitioner", "associate"));
+        projection.on(new DiagnosisRecordedEvent("ep-nul", "dx.1", List.of(new Code(ICPC2, "R7\u00008\t"))));
+
+        write(db, "prj-c", permit(ALL_VARIABLES, false));
+
+        for (String table : OmopColumns.TABLES.keySet()) {
+            String text = Files.readString(dir.resolve(table + ".csv"));
+            assertThat(text.replace("\n", "").chars().filter(Character::isISOControl)).as(table).isEmpty();
+        }
+        try (Connection h2 = omopDatabase()) {
+            assertThat(count(h2, "SELECT COUNT(*) FROM condition_occurrence")).isEqualTo(1);
+            assertThat(count(h2, "SELECT visit_concept_id FROM visit_occurrence")).isEqualTo(5083);
+        }
     }
 
     @Test
