@@ -105,7 +105,8 @@ class OmopExtractWriterTest {
         OmopExtractWriter.Result result = write(db, "prj-a", permit(ALL_VARIABLES, false));
 
         assertThat(result.includedPatients()).containsExactly("v1.alice", "v1.bob");
-        assertThat(result.files()).containsKeys("PERSON.csv", "VISIT_OCCURRENCE.csv", "VISIT_DETAIL.csv",
+        assertThat(result.files()).containsKeys("PERSON.csv", "OBSERVATION_PERIOD.csv", "VISIT_OCCURRENCE.csv",
+                "VISIT_DETAIL.csv",
                 "CONDITION_OCCURRENCE.csv", "DRUG_EXPOSURE.csv", "OBSERVATION.csv", "EPISODE.csv",
                 "EPISODE_EVENT.csv", "CDM_SOURCE.csv", "METADATA.csv");
         try (Connection h2 = omopDatabase()) {

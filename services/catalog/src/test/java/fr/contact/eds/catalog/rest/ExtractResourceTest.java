@@ -92,7 +92,8 @@ class ExtractResourceTest {
         long before = axon.engine().headPosition();
 
         JsonPath job = extract(owner, projectId);
-        assertThat(job.getList("manifest.files.name", String.class)).hasSize(10).contains("PERSON.csv");
+        assertThat(job.getList("manifest.files.name", String.class)).hasSize(11).contains("PERSON.csv",
+                "OBSERVATION_PERIOD.csv");
         assertThat(job.getInt("manifest.includedPersons")).isPositive();
         String person = as(Roles.RESEARCHER, owner).get("/projects/" + projectId + "/extracts/"
                 + job.getString("extractId") + "/files/PERSON.csv").then().statusCode(200).extract().asString();
