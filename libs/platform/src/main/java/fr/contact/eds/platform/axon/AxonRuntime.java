@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,7 +27,9 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -131,6 +134,19 @@ public class AxonRuntime {
     void stop(@Observes ShutdownEvent event) {
         configuration.shutdown();
         engine.shutDown();
+    }
+
+    /**
+     * The streaming processors running here whose tokens are in the service's shared token store, the ones replicas
+     * share segments of (not a per-instance processor with tokens of its own).
+     */
+    public List<StreamingEventProcessor> runningSharedProcessors() {
+        EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
+        TokenStore shared = configuration.getComponent(TokenStore.class);
+        return processing.eventProcessors().values().stream()
+                .filter(p -> p instanceof StreamingEventProcessor s && s.isRunning()
+                        && processing.tokenStore(s.getName()) == shared)
+                .map(StreamingEventProcessor.class::cast).toList();
     }
 
     public String nodeId() {

@@ -22,10 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
@@ -76,13 +74,8 @@ public class ProcessorTokens {
     /** Publishes what changed since the last round; a write only when a segment held here has moved. */
     synchronized void publish() {
         try {
-            EventProcessingConfiguration processing = runtime.configuration().eventProcessingConfiguration();
-            TokenStore shared = runtime.configuration().getComponent(TokenStore.class);
-            for (var processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
-                        && processing.tokenStore(streaming.getName()) == shared) {
-                    publish(streaming);
-                }
+            for (StreamingEventProcessor processor : runtime.runningSharedProcessors()) {
+                publish(processor);
             }
         } catch (RuntimeException e) {
             LOG.debugf("Publishing processor positions failed, retrying: %s", e.getMessage());

@@ -23,9 +23,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
@@ -77,13 +75,8 @@ public class SegmentBalancer {
                     new ReplaceOptions().upsert(true));
             long live = Math.max(1, replicas.countDocuments(gte("seenAt",
                     new Date(System.currentTimeMillis() - ALIVE_MILLIS))));
-            EventProcessingConfiguration processing = runtime.configuration().eventProcessingConfiguration();
-            TokenStore shared = runtime.configuration().getComponent(TokenStore.class);
-            for (var processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
-                        && processing.tokenStore(streaming.getName()) == shared) {
-                    rebalance(streaming, live);
-                }
+            for (StreamingEventProcessor processor : runtime.runningSharedProcessors()) {
+                rebalance(processor, live);
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Balancing segments failed, retrying");
