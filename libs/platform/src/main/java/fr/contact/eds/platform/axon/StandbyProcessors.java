@@ -1,5 +1,7 @@
 package fr.contact.eds.platform.axon;
 
+import java.util.Set;
+
 /**
  * Processors a service deliberately keeps out of its read paths for now: a read model's next generation while it is
  * rebuilt, or the slot that waits for the next rebuild. Readiness reports them but does not go down for their lag or
@@ -7,5 +9,6 @@ package fr.contact.eds.platform.axon;
  */
 public interface StandbyProcessors {
 
-    boolean standby(String processor);
+    /** The processors on standby now, asked once per readiness check. */
+    Set<String> onStandby();
 }

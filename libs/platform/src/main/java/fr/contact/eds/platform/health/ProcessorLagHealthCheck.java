@@ -7,6 +7,7 @@ import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -35,10 +36,12 @@ public class ProcessorLagHealthCheck implements HealthCheck {
         long maxLag = config.processors().maxLag();
         response.withData("maxLag", maxLag);
         try {
+            Set<String> onStandby = standby.stream().flatMap(s -> s.onStandby().stream())
+                    .collect(java.util.stream.Collectors.toSet());
             for (ProcessorStatus status : processors.statuses()) {
                 response.withData(status.name() + ".lag", status.lag());
                 response.withData(status.name() + ".deadLetters", status.deadLetters());
-                if (standby.stream().anyMatch(s -> s.standby(status.name()))) {
+                if (onStandby.contains(status.name())) {
                     response.withData(status.name() + ".standby", true);
                     continue;
                 }

@@ -23,7 +23,7 @@ class ProcessorLagHealthCheckTest {
     @SuppressWarnings("unchecked")
     private HealthCheckResponse checkWith(List<String> onStandby, ProcessorStatus... statuses) {
         var check = new ProcessorLagHealthCheck();
-        StandbyProcessors standby = onStandby::contains;
+        StandbyProcessors standby = () -> java.util.Set.copyOf(onStandby);
         check.standby = mock(Instance.class);
         when(check.standby.stream()).thenAnswer(i -> java.util.stream.Stream.of(standby));
         check.processors = mock(Processors.class);

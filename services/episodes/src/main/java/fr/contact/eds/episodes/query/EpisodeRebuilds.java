@@ -88,14 +88,19 @@ public class EpisodeRebuilds {
 
     public Progress progress() {
         State state = slots.generations().state();
+        boolean catchingUp = state.rebuild().map(r -> r.phase() == Phase.CATCHING_UP).orElse(false);
+        return progress(state, catchingUp ? positions.slowest(state.rebuild().get().processor())
+                : OptionalLong.empty());
+    }
+
+    /** {@code reached}: how far the rebuild's slot got, when it runs. */
+    private Progress progress(State state, OptionalLong reached) {
         int live = state.live().number();
         if (state.rebuild().isEmpty()) {
             return new Progress(EpisodeProjection.PROCESSOR, live, state.liveProcessor(), null, null, null, null,
                     null, null, null, null, null, List.of());
         }
         Rebuild r = state.rebuild().get();
-        OptionalLong reached = r.phase() == Phase.CATCHING_UP ? positions.slowest(r.processor())
-                : OptionalLong.empty();
         long position = reached.orElse(r.startPosition());
         long processed = Math.max(0, position - r.startPosition());
         double seconds = Math.max(0.001, Duration.between(r.startedAt(), Instant.now()).toMillis() / 1000.0);
@@ -119,13 +124,13 @@ public class EpisodeRebuilds {
                     processors.shutDown(slot.slot());
                 }
             }
-            state.rebuild().ifPresent(this::advance);
+            state.rebuild().ifPresent(rebuild -> advance(state, rebuild));
         } catch (RuntimeException e) {
             LOG.warnf("Following the episodes generations failed, retrying: %s", e.getMessage());
         }
     }
 
-    private void advance(Rebuild rebuild) {
+    private void advance(State state, Rebuild rebuild) {
         if (rebuild.phase() == Phase.RESETTING) {
             waitingFor = tokens.forget(rebuild.processor());
             if (waitingFor.isEmpty() && slots.generations().beginCatchingUp(rebuild)) {
@@ -134,14 +139,14 @@ public class EpisodeRebuilds {
             }
             return;
         }
-        Progress progress = progress();
+        OptionalLong reached = positions.slowest(rebuild.processor());
+        Progress progress = progress(state, reached);
         if (Instant.now().isAfter(lastLogged.plus(LOG_EVERY))) {
             LOG.infof("Episodes rebuild: %d events, %.0f events/s, position %d of %d, ETA %s s",
                     progress.eventsProcessed(), progress.eventsPerSecond(), progress.position(), progress.target(),
                     progress.etaSeconds());
             lastLogged = Instant.now();
         }
-        OptionalLong reached = positions.slowest(rebuild.processor());
         if (reached.isPresent() && reached.getAsLong() >= rebuild.target()
                 && slots.generations().switchToRebuilt(rebuild)) {
             slots.projections().forEach(EpisodeProjection::refresh);

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The two processors that fill the episodes generations, one projection each. Reads wait for, and fail closed on,
@@ -55,7 +57,8 @@ public class EpisodeSlots implements StandbyProcessors, ReplayRefusals {
     }
 
     @Override
-    public boolean standby(String processor) {
-        return projections.containsKey(processor) && !processor.equals(serving());
+    public Set<String> onStandby() {
+        String serving = serving();
+        return projections.keySet().stream().filter(slot -> !slot.equals(serving)).collect(Collectors.toSet());
     }
 }

@@ -143,9 +143,10 @@ public class EpisodeResource {
      * episodes projection has passed it, or is 503 with Retry-After, as it is while the projection holds dead letters.
      */
     private void awaitProjection(Long after) {
-        deadLetters.requireNone(slots.serving());
+        String serving = slots.serving();
+        deadLetters.requireNone(serving);
         if (after != null) {
-            barrier.require("after", slots.serving(), after, AFTER_WAIT);
+            barrier.require("after", serving, after, AFTER_WAIT);
         }
     }
 
