@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One OMOP CDM 5.4 table written as CSV: a header of the DDL's column names, then one line per row; empty for NULL,
@@ -21,7 +22,7 @@ import java.util.List;
  */
 final class OmopTable implements AutoCloseable {
 
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String name;
@@ -86,7 +87,7 @@ final class OmopTable implements AutoCloseable {
         }
         // Control characters (a NUL an association sent in a code, say) break loaders: never written as such.
         String text = CONTROL.matcher(value.toString()).replaceAll("\uFFFD");
-        return text.isEmpty() || text.contains(",") || text.contains("\"") || text.contains("\n")
+        return text.isEmpty() || text.contains(",") || text.contains("\"")
                 ? "\"" + text.replace("\"", "\"\"") + "\""
                 : text;
     }
