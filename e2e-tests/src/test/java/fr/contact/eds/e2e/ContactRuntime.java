@@ -75,6 +75,19 @@ final class ContactRuntime {
         return ports.get(service);
     }
 
+    /** A locally signed token from {@code ./contact token}, with {@code claims} as {@code k=v}. */
+    String token(String role, String subject, String... claims) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("token", "--role", role, "--sub", subject));
+        for (String claim : claims) {
+            args.addAll(List.of("--claim", claim));
+        }
+        Result token = run(args.toArray(String[]::new));
+        if (token.exitCode() != 0) {
+            throw new IllegalStateException("./contact token failed: " + token.output());
+        }
+        return token.output().strip();
+    }
+
     Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("contact").toString()));
         command.addAll(List.of(args));

@@ -1,12 +1,12 @@
 package fr.contact.eds.e2e;
 
+import static fr.contact.eds.e2e.E2eHttp.call;
+import static fr.contact.eds.e2e.E2eHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReplicasIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = E2eHttp.HTTP;
     private static final List<String> EPISODES = List.of("episodes", "episodes-2");
     private static ContactRuntime contact;
 
@@ -45,7 +45,7 @@ class ReplicasIT {
 
     @Test
     void spreadsTheSegmentsAndAnswersReadYourWritesOnEveryInstanceAtOnce() throws Exception {
-        String admin = token("platform-admin", "e2e-admin");
+        String admin = contact.token("platform-admin", "e2e-admin");
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (!(claims(admin, "episodes", "episodes") > 0 && claims(admin, "episodes-2", "episodes") > 0)
                 && System.nanoTime() < deadline) {
@@ -54,8 +54,8 @@ class ReplicasIT {
         assertThat(claims(admin, "episodes-2", "episodes")).as("the second instance works too").isPositive();
         assertThat(claims(admin, "episodes", "episodes")).isPositive();
 
-        String association = token("association", "e2e-software", "association=sos-e2e-replicas");
-        String steward = token("data-steward", "e2e-steward");
+        String association = contact.token("association", "e2e-software", "association=sos-e2e-replicas");
+        String steward = contact.token("data-steward", "e2e-steward");
         for (int i = 0; i < 10; i++) {
             String ins = E2eBundles.randomIns();
             String intake = i % 2 == 0 ? "ingestion" : "ingestion-2";
@@ -63,15 +63,15 @@ class ReplicasIT {
                     E2eBundles.newEpisode(contact.root(), ins, "B-replicas-" + ins));
             assertThat(taken.statusCode()).as(intake + " at first attempt: " + taken.body()).isEqualTo(200);
 
-            String patient = token("patient", "e2e-patient-" + ins, "ins=" + ins);
+            String patient = contact.token("patient", "e2e-patient-" + ins, "ins=" + ins);
             String decider = i % 2 == 0 ? "consent-2" : "consent";
             HttpResponse<String> opposed = send("POST", contact.url(decider) + "/patients/me/oppositions", patient,
                     "{}");
             assertThat(opposed.statusCode()).as(decider + ": " + opposed.body()).isEqualTo(201);
             long receipt = JSON.readTree(opposed.body()).get("position").asLong();
             for (String reader : EPISODES) {
-                HttpResponse<String> page = send("GET", contact.url(reader) + "/episodes?association="
-                        + "sos-e2e-replicas&after=" + receipt, steward, null);
+                HttpResponse<String> page = call("GET", contact.url(reader) + "/episodes?association="
+                        + "sos-e2e-replicas&after=" + receipt, steward);
                 assertThat(page.statusCode()).as(reader + " as of the receipt, first attempt: " + page.body())
                         .isEqualTo(200);
                 assertThat(JSON.readTree(page.body()).get("total").asLong()).as(reader + ": every patient so far "
@@ -82,13 +82,13 @@ class ReplicasIT {
 
     @Test
     void rebuildsWhicheverInstanceIsAskedAndKeepsEveryEpisodeOnBothAndBothReady() throws Exception {
-        String association = token("association", "e2e-software", "association=sos-e2e-rebuild");
+        String association = contact.token("association", "e2e-software", "association=sos-e2e-rebuild");
         for (int i = 0; i < 5; i++) {
             String ins = E2eBundles.randomIns();
             assertThat(E2eBundles.post(HTTP, contact.url("ingestion-2"), association,
                     E2eBundles.newEpisode(contact.root(), ins, "B-rebuild-" + ins)).statusCode()).isEqualTo(200);
         }
-        String steward = token("data-steward", "e2e-steward");
+        String steward = contact.token("data-steward", "e2e-steward");
         long before = total("episodes", steward, "sos-e2e-rebuild", 5);
         assertThat(total("episodes-2", steward, "sos-e2e-rebuild", 5)).isEqualTo(before);
 
@@ -98,7 +98,7 @@ class ReplicasIT {
         assertThat(rebuilt.output()).contains("rebuilt:");
         for (String instance : EPISODES) {
             assertThat(total(instance, steward, "sos-e2e-rebuild", 5)).as(instance).isEqualTo(before);
-            assertThat(call(contact.managementUrl(instance) + "/q/health/ready").statusCode()).as(instance)
+            assertThat(call("GET", contact.managementUrl(instance) + "/q/health/ready", null).statusCode()).as(instance)
                     .isEqualTo(200);
         }
     }
@@ -106,20 +106,20 @@ class ReplicasIT {
     @Test
     void erasesAPatientForEveryInstance() throws Exception {
         String ins = E2eBundles.randomIns();
-        String association = token("association", "e2e-software", "association=sos-e2e-erasure-" + ins);
+        String association = contact.token("association", "e2e-software", "association=sos-e2e-erasure-" + ins);
         assertThat(E2eBundles.post(HTTP, contact.url("ingestion"), association,
                 E2eBundles.newEpisode(contact.root(), ins, "B-erasure-" + ins)).statusCode()).isEqualTo(200);
-        String steward = token("data-steward", "e2e-steward");
+        String steward = contact.token("data-steward", "e2e-steward");
         assertThat(total("episodes-2", steward, "sos-e2e-erasure-" + ins, 1)).isEqualTo(1);
 
-        String patient = token("patient", "e2e-patient-" + ins, "ins=" + ins);
+        String patient = contact.token("patient", "e2e-patient-" + ins, "ins=" + ins);
         HttpResponse<String> erased = send("POST", contact.url("consent-2") + "/patients/me/erasure", patient,
                 "{}");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
         long receipt = JSON.readTree(erased.body()).get("position").asLong();
         for (String reader : EPISODES) {
-            HttpResponse<String> page = send("GET", contact.url(reader) + "/episodes?association=sos-e2e-erasure-"
-                    + ins + "&after=" + receipt, steward, null);
+            HttpResponse<String> page = call("GET", contact.url(reader) + "/episodes?association=sos-e2e-erasure-"
+                    + ins + "&after=" + receipt, steward);
             assertThat(page.statusCode()).as(reader + ": " + page.body()).isEqualTo(200);
             for (JsonNode episode : JSON.readTree(page.body()).get("episodes")) {
                 assertThat(episode.has("ageYears") && !episode.get("ageYears").isNull()).as(reader + ": " + episode)
@@ -136,17 +136,17 @@ class ReplicasIT {
 
     @Test
     void takesOverTheSegmentsOfAnInstanceKilledWithoutWarning() throws Exception {
-        String admin = token("platform-admin", "e2e-admin");
+        String admin = contact.token("platform-admin", "e2e-admin");
         new ProcessBuilder("kill", "-9", String.valueOf(contact.pid("episodes"))).start().waitFor();
         try {
             String batch = E2eBundles.randomIns();
-            String association = token("association", "e2e-software", "association=sos-e2e-killed-" + batch);
+            String association = contact.token("association", "e2e-software", "association=sos-e2e-killed-" + batch);
             for (int i = 0; i < 8; i++) { // episodes hash over both segments, the killed instance's among them
                 String ins = E2eBundles.randomIns();
                 assertThat(E2eBundles.post(HTTP, contact.url(i % 2 == 0 ? "ingestion" : "ingestion-2"), association,
                         E2eBundles.newEpisode(contact.root(), ins, "B-killed-" + ins)).statusCode()).isEqualTo(200);
             }
-            String steward = token("data-steward", "e2e-steward");
+            String steward = contact.token("data-steward", "e2e-steward");
             assertThat(total("episodes-2", steward, "sos-e2e-killed-" + batch, 8)).as("once the claims lapse")
                     .isEqualTo(8);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -162,7 +162,7 @@ class ReplicasIT {
 
     /** Segments of {@code processor} the instance works on now. */
     private static int claims(String admin, String instance, String processor) throws Exception {
-        for (JsonNode status : JSON.readTree(send("GET", contact.url(instance) + "/admin/processors", admin, null)
+        for (JsonNode status : JSON.readTree(call("GET", contact.url(instance) + "/admin/processors", admin)
                 .body())) {
             if (status.get("name").asText().equals(processor)) {
                 return status.get("claimedSegments").asInt();
@@ -176,8 +176,8 @@ class ReplicasIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         long total = -1;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> page = send("GET", contact.url(instance) + "/episodes?association=" + association,
-                    token, null);
+            HttpResponse<String> page = call("GET", contact.url(instance) + "/episodes?association=" + association,
+                    token);
             total = page.statusCode() == 200 ? JSON.readTree(page.body()).get("total").asLong() : -1;
             if (total >= atLeast) {
                 return total;
@@ -185,27 +185,5 @@ class ReplicasIT {
             Thread.sleep(1000);
         }
         return total;
-    }
-
-    private static String token(String role, String subject, String... claims) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("token", "--role", role, "--sub", subject));
-        for (String claim : claims) {
-            args.addAll(List.of("--claim", claim));
-        }
-        ContactRuntime.Result token = contact.run(args.toArray(String[]::new));
-        assertThat(token.exitCode()).as(token.output()).isZero();
-        return token.output().strip();
-    }
-
-    private static HttpResponse<String> call(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

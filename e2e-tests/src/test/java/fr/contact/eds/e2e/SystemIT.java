@@ -1,5 +1,7 @@
 package fr.contact.eds.e2e;
 
+import static fr.contact.eds.e2e.E2eHttp.call;
+import static fr.contact.eds.e2e.E2eHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SystemIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = E2eHttp.HTTP;
     private static final String EXAMPLE_INS = E2eBundles.EXAMPLE_INS;
     private static final String EXAMPLE_BUNDLE = E2eBundles.EXAMPLE_BUNDLE;
     private static ContactRuntime contact;
@@ -41,18 +43,7 @@ class SystemIT {
     }
 
     private static String token(String role) throws Exception {
-        ContactRuntime.Result token = contact.run("token", "--role", role, "--sub", "e2e-" + role);
-        assertThat(token.exitCode()).as(token.output()).isZero();
-        return token.output().strip();
-    }
-
-    private static HttpResponse<String> call(String method, String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return contact.token(role, "e2e-" + role);
     }
 
     private static JsonNode receiptWhenArrived(String service, String probeId, String token) throws Exception {
@@ -485,16 +476,7 @@ class SystemIT {
     }
 
     private static String tokenWith(String role, String subject, String claim) throws Exception {
-        ContactRuntime.Result token = contact.run("token", "--role", role, "--sub", subject, "--claim", claim);
-        assertThat(token.exitCode()).as(token.output()).isZero();
-        return token.output().strip();
-    }
-
-    private static HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return contact.token(role, subject, claim);
     }
 
     @Test
