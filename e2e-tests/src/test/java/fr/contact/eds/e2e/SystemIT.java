@@ -413,7 +413,7 @@ class SystemIT {
         String proposal = """
                 {"title": "E2E bronchiolitis", "organisation": "Inserm", "team": ["A. Martin"], "purpose": "Describe",
                  "justification": "None covers it", "datasets": ["unscheduled-care-episodes"],
-                 "variables": ["person.sex", "visit.modality", "condition.diagnoses"], "legalFramework": "MR-004",
+                 "variables": ["person.sex", "person.yearOfBirth", "visit.modality", "condition.diagnoses"], "legalFramework": "MR-004",
                  "dataFrom": "2020-01-01", "dataTo": "2030-12-31", "projectEnd": "2099-12-31",
                  "publicationPlan": "Article", "permitUsers": [], "shiftDates": true}
                 """;

@@ -51,6 +51,12 @@ public final class ProposalRules {
             throw new InvalidProposalException("variables", (unknown.isEmpty() ? "Request at least one variable"
                     : "Unknown variables " + unknown) + "; valid ones: " + String.join(", ", Variables.ALL));
         }
+        if (!proposal.variables().contains(Variables.YEAR_OF_BIRTH)) {
+            // Extracts are OMOP CDM 5.4: PERSON.year_of_birth is NOT NULL, and a 0 there fails the OHDSI Data
+            // Quality Dashboard, so no conforming extract exists without it.
+            throw new InvalidProposalException("variables", Variables.YEAR_OF_BIRTH
+                    + " is required: OMOP CDM 5.4 extracts need every person's year of birth");
+        }
         if (proposal.dataFrom() == null || proposal.dataTo() == null
                 || proposal.dataTo().isBefore(proposal.dataFrom())) {
             throw new InvalidProposalException("dataTo", "The data period needs dataFrom and dataTo, in that order");

@@ -39,12 +39,20 @@ final class OmopColumns {
                 "quantity", "days_supply", "sig", "route_concept_id", "lot_number", "provider_id",
                 "visit_occurrence_id", "visit_detail_id", "drug_source_value", "drug_source_concept_id",
                 "route_source_value", "dose_unit_source_value"));
+        TABLES.put("MEASUREMENT", List.of("measurement_id", "person_id", "measurement_concept_id",
+                "measurement_date", "measurement_datetime", "measurement_time", "measurement_type_concept_id",
+                "operator_concept_id", "value_as_number", "value_as_concept_id", "unit_concept_id", "range_low",
+                "range_high", "provider_id", "visit_occurrence_id", "visit_detail_id", "measurement_source_value",
+                "measurement_source_concept_id", "unit_source_value", "unit_source_concept_id", "value_source_value",
+                "measurement_event_id", "meas_event_field_concept_id"));
         TABLES.put("OBSERVATION", List.of("observation_id", "person_id", "observation_concept_id",
                 "observation_date", "observation_datetime", "observation_type_concept_id", "value_as_number",
                 "value_as_string", "value_as_concept_id", "qualifier_concept_id", "unit_concept_id", "provider_id",
                 "visit_occurrence_id", "visit_detail_id", "observation_source_value", "observation_source_concept_id",
                 "unit_source_value", "qualifier_source_value", "value_source_value", "observation_event_id",
                 "obs_event_field_concept_id"));
+        TABLES.put("DEATH", List.of("person_id", "death_date", "death_datetime", "death_type_concept_id",
+                "cause_concept_id", "cause_source_value", "cause_source_concept_id"));
         TABLES.put("EPISODE", List.of("episode_id", "person_id", "episode_concept_id", "episode_start_date",
                 "episode_start_datetime", "episode_end_date", "episode_end_datetime", "episode_parent_id",
                 "episode_number", "episode_object_concept_id", "episode_type_concept_id", "episode_source_value",

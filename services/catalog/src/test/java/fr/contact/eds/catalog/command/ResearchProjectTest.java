@@ -36,7 +36,8 @@ class ResearchProjectTest {
     static ProjectProposal proposal() {
         return new ProjectProposal("Bronchiolitis at night", "Inserm U1136", List.of("A. Martin", "B. Diallo"),
                 "Describe night-time bronchiolitis visits", "No study covers unscheduled primary care",
-                List.of("unscheduled-care-episodes"), List.of("person.sex", "visit.modality", "condition.diagnoses"),
+                List.of("unscheduled-care-episodes"),
+                List.of("person.sex", "person.yearOfBirth", "visit.modality", "condition.diagnoses"),
                 "MR-004", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2027, 6, 30),
                 "Open-access article", List.of(OWNER, "researcher-2"), true);
     }
@@ -84,6 +85,17 @@ class ResearchProjectTest {
             fixture.givenNoPriorActivity().when(new DraftProjectCommand(ID, OWNER, bad))
                     .expectException(ProposalRules.InvalidProposalException.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("valid ones: person.sex"));
+        }
+
+        @Test
+        void rejectsAProposalWithoutTheYearOfBirthOmopRequires() {
+            ProjectProposal p = proposal();
+            ProjectProposal bad = new ProjectProposal(p.title(), p.organisation(), p.team(), p.purpose(),
+                    p.justification(), p.datasets(), List.of("person.sex", "visit.modality"), p.legalFramework(),
+                    p.dataFrom(), p.dataTo(), p.projectEnd(), p.publicationPlan(), p.permitUsers(), false);
+            fixture.givenNoPriorActivity().when(new DraftProjectCommand(ID, OWNER, bad))
+                    .expectException(ProposalRules.InvalidProposalException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("person.yearOfBirth is required"));
         }
 
         @Test

@@ -22,14 +22,10 @@ import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.testing.MemoryMongo;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +33,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Extracts written from projected care data, then loaded unchanged into tables made from the OMOP CDM 5.4 DDL. */
+/**
+ * Extracts written from projected care data, then loaded unchanged into the official OHDSI OMOP CDM 5.4 schema in a
+ * real PostgreSQL, with its primary keys, foreign keys and indices.
+ */
 class OmopExtractWriterTest {
 
     private static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
@@ -73,24 +72,11 @@ class OmopExtractWriterTest {
     }
 
     private Connection omopDatabase() throws Exception {
-        Connection h2 = DriverManager.getConnection("jdbc:h2:mem:omop-" + System.nanoTime() + ";MODE=PostgreSQL");
-        String ddl = new String(getClass().getResourceAsStream("/omop/omop-cdm-5.4-ddl.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
-        try (Statement statement = h2.createStatement()) {
-            statement.execute(ddl);
-            for (String table : OmopColumns.TABLES.keySet()) {
-                statement.execute("INSERT INTO " + table + " SELECT * FROM CSVREAD('"
-                        + dir.resolve(table + ".csv") + "', NULL, 'charset=UTF-8')");
-            }
-        }
-        return h2;
+        return OmopOfficialSchema.load(dir);
     }
 
-    private static long count(Connection h2, String sql) throws SQLException {
-        try (Statement statement = h2.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private static long count(Connection cdm, String sql) throws SQLException {
+        return OmopOfficialSchema.count(cdm, sql);
     }
 
     @Test
@@ -109,29 +95,62 @@ class OmopExtractWriterTest {
                 "VISIT_DETAIL.csv",
                 "CONDITION_OCCURRENCE.csv", "DRUG_EXPOSURE.csv", "OBSERVATION.csv", "EPISODE.csv",
                 "EPISODE_EVENT.csv", "CDM_SOURCE.csv", "METADATA.csv");
-        try (Connection h2 = omopDatabase()) {
-            assertThat(count(h2, "SELECT COUNT(*) FROM person")).isEqualTo(2);
-            assertThat(count(h2, "SELECT COUNT(*) FROM visit_occurrence WHERE visit_concept_id = 581476")).isEqualTo(3);
-            assertThat(count(h2, "SELECT COUNT(*) FROM condition_occurrence")).isEqualTo(6);
-            assertThat(count(h2, "SELECT COUNT(*) FROM drug_exposure WHERE drug_source_value = 'ATC:J01CA04'"))
+        try (Connection cdm = omopDatabase()) {
+            assertThat(count(cdm, "SELECT COUNT(*) FROM person")).isEqualTo(2);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM visit_occurrence WHERE visit_concept_id = 581476"))
                     .isEqualTo(3);
-            assertThat(count(h2,
-                    "SELECT COUNT(*) FROM observation WHERE observation_source_value = 'LOINC:8310-5' AND value_as_number = 38.4"))
+            assertThat(count(cdm, "SELECT COUNT(*) FROM condition_occurrence")).isEqualTo(6);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM drug_exposure WHERE drug_source_value = 'ATC:J01CA04'"))
                     .isEqualTo(3);
-            assertThat(count(h2, "SELECT COUNT(*) FROM episode_event")).isEqualTo(3);
-            assertThat(count(h2, "SELECT COUNT(*) FROM person WHERE person_source_value LIKE 'v1.%'")).isZero();
-            assertThat(count(h2, "SELECT COUNT(*) FROM visit_occurrence WHERE visit_start_date < DATE '2026-01-01'"))
+            assertThat(count(cdm, "SELECT COUNT(*) FROM measurement WHERE measurement_source_value = 'LOINC:8310-5' "
+                    + "AND value_as_number = 38.4 AND unit_source_value = 'Cel'")).as("vital signs").isEqualTo(3);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM observation WHERE observation_source_value LIKE 'LOINC:%'"))
                     .isZero();
-            assertThat(count(h2, "SELECT cdm_version_concept_id FROM cdm_source")).isEqualTo(756265);
-            assertThat(count(h2, "SELECT COUNT(*) FROM person p WHERE (SELECT COUNT(*) FROM observation_period o "
+            assertThat(count(cdm, "SELECT COUNT(*) FROM episode_event WHERE episode_event_field_concept_id = 1147070"))
+                    .as("visit_occurrence.visit_occurrence_id field").isEqualTo(3);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM visit_occurrence WHERE discharged_to_source_value = 'HOME' "
+                    + "AND discharged_to_concept_id = 0")).as("home is 0 by the CDM's convention").isEqualTo(3);
+            assertThat(count(cdm, "SELECT MIN(year_of_birth) FROM person")).isEqualTo(1955);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM person WHERE person_source_value LIKE 'v1.%'")).isZero();
+            assertThat(count(cdm, "SELECT COUNT(*) FROM visit_occurrence WHERE visit_start_date < DATE '2026-01-01'"))
+                    .isZero();
+            assertThat(count(cdm, "SELECT cdm_version_concept_id FROM cdm_source")).isEqualTo(756265);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM person p WHERE (SELECT COUNT(*) FROM observation_period o "
                     + "WHERE o.person_id = p.person_id) <> 1")).as("one observation period per person").isZero();
-            assertThat(count(h2, "SELECT COUNT(*) FROM observation_period WHERE observation_period_start_date = "
+            assertThat(count(cdm, "SELECT COUNT(*) FROM observation_period WHERE observation_period_start_date = "
                     + "DATE '2026-02-03' AND observation_period_end_date = DATE '2026-02-05'"))
                     .as("alice's two episodes").isEqualTo(1);
         }
         String sha = result.files().get("PERSON.csv").sha256();
         assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
                 .getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve("PERSON.csv")))));
+    }
+
+    @Test
+    void writesWhereThePatientWasSentAndADeathOncePerPerson() throws Exception {
+        MongoDatabase db = MemoryMongo.freshDatabase("extract");
+        ResearchProjection projection = new ResearchProjection(db);
+        Instant at = Instant.parse("2026-05-01T03:00:00Z");
+        homeVisit(projection, "ep-ed", "v1.erin", at);
+        projection.on(new OutcomeRecordedEvent("ep-ed", Disposition.EMERGENCY_DEPARTMENT, at.plusSeconds(1800)));
+        homeVisit(projection, "ep-in", "v1.erin", at.plusSeconds(86_400));
+        projection.on(new OutcomeRecordedEvent("ep-in", Disposition.HOSPITALISATION, at.plusSeconds(88_000)));
+        homeVisit(projection, "ep-d1", "v1.fred", at);
+        projection.on(new OutcomeRecordedEvent("ep-d1", Disposition.DEATH, at.plusSeconds(1800)));
+        homeVisit(projection, "ep-d2", "v1.fred", at.plusSeconds(60));
+        projection.on(new OutcomeRecordedEvent("ep-d2", Disposition.DEATH, at.plusSeconds(1900)));
+
+        write(db, "prj-d", permit(ALL_VARIABLES, false));
+
+        try (Connection cdm = omopDatabase()) {
+            assertThat(count(cdm, "SELECT COUNT(*) FROM visit_occurrence WHERE discharged_to_concept_id = 9203"))
+                    .as("emergency room").isEqualTo(1);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM visit_detail WHERE discharged_to_concept_id = 9201"))
+                    .as("inpatient").isEqualTo(1);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM death")).isEqualTo(1);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM death d JOIN person p ON p.person_id = d.person_id "
+                    + "WHERE d.death_date = DATE '2026-05-01'")).isEqualTo(1);
+        }
     }
 
     @Test
@@ -151,9 +170,9 @@ class OmopExtractWriterTest {
             String text = Files.readString(dir.resolve(table + ".csv"));
             assertThat(text.replace("\n", "").chars().filter(Character::isISOControl)).as(table).isEmpty();
         }
-        try (Connection h2 = omopDatabase()) {
-            assertThat(count(h2, "SELECT COUNT(*) FROM condition_occurrence")).isEqualTo(1);
-            assertThat(count(h2, "SELECT visit_concept_id FROM visit_occurrence")).isEqualTo(5083);
+        try (Connection cdm = omopDatabase()) {
+            assertThat(count(cdm, "SELECT COUNT(*) FROM condition_occurrence")).isEqualTo(1);
+            assertThat(count(cdm, "SELECT visit_concept_id FROM visit_occurrence")).isEqualTo(5083);
         }
     }
 
@@ -172,8 +191,8 @@ class OmopExtractWriterTest {
         OmopExtractWriter.Result forA = write(db, "prj-a", permit(ALL_VARIABLES, false));
         assertThat(forA.includedPatients()).containsExactly("v1.carol");
         assertThat(forA.excludedPersons()).isEqualTo(2);
-        try (Connection h2 = omopDatabase()) {
-            assertThat(count(h2, "SELECT value_as_number FROM metadata WHERE name = 'excluded_persons_opposition'"))
+        try (Connection cdm = omopDatabase()) {
+            assertThat(count(cdm, "SELECT value_as_number FROM metadata WHERE name = 'excluded_persons_opposition'"))
                     .isEqualTo(2);
         }
         assertThat(write(db, "prj-b", permit(ALL_VARIABLES, false)).includedPatients())
@@ -187,13 +206,13 @@ class OmopExtractWriterTest {
         homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
 
         write(db, "prj-a", permit(List.of("visit.modality"), true));
-        try (Connection h2 = omopDatabase()) {
-            assertThat(count(h2, "SELECT COUNT(*) FROM condition_occurrence")).isZero();
-            assertThat(count(h2, "SELECT COUNT(*) FROM drug_exposure")).isZero();
-            assertThat(count(h2, "SELECT year_of_birth FROM person")).isZero();
-            assertThat(count(h2, "SELECT gender_concept_id FROM person")).isZero();
+        try (Connection cdm = omopDatabase()) {
+            assertThat(count(cdm, "SELECT COUNT(*) FROM condition_occurrence")).isZero();
+            assertThat(count(cdm, "SELECT COUNT(*) FROM drug_exposure")).isZero();
+            assertThat(count(cdm, "SELECT year_of_birth FROM person")).isZero();
+            assertThat(count(cdm, "SELECT gender_concept_id FROM person")).isZero();
             int shift = new ProjectPseudonyms(new byte[32], "prj-a").dateShiftDays("v1.alice");
-            assertThat(count(h2, "SELECT DATEDIFF('DAY', DATE '2026-02-03', visit_start_date) FROM visit_occurrence"))
+            assertThat(count(cdm, "SELECT visit_start_date - DATE '2026-02-03' FROM visit_occurrence"))
                     .isEqualTo(shift).isNotZero();
         }
         String inA = new ProjectPseudonyms(new byte[32], "prj-a").of("v1.alice");

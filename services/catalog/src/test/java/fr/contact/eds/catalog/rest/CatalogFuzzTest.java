@@ -33,7 +33,8 @@ class CatalogFuzzTest {
         List<Target> targets = List.of(
                 Target.body("PUT", "/datasets/night-visits-fuzz", steward, DatasetResourceTest.NIGHT_VISITS),
                 Target.body("POST", "/projects", researcher,
-                        CatalogFixture.proposal("Fuzzed", "\"person.sex\"", "\"fuzz-researcher\"")),
+                        CatalogFixture.proposal("Fuzzed", "\"person.sex\", \"person.yearOfBirth\"",
+                                "\"fuzz-researcher\"")),
                 Target.query("/public/statistics", null,
                         Map.of("from", "2026-01-01", "to", "2026-02-01", "groupBy", "departement")));
 

@@ -48,7 +48,8 @@ class ExtractResourceTest {
     AxonRuntime axon;
 
     private String activeProject(String owner) {
-        String projectId = approvedProject(owner, "\"person.sex\", \"visit.modality\"", "\"" + owner + "\"");
+        String projectId = approvedProject(owner, "\"person.sex\", \"person.yearOfBirth\", \"visit.modality\"",
+                "\"" + owner + "\"");
         as(Roles.RESEARCHER, owner).post("/projects/" + projectId + "/activation").then().statusCode(200);
         assertThat(barrier.awaitHead(ProjectProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
         return projectId;
@@ -92,7 +93,8 @@ class ExtractResourceTest {
         long before = axon.engine().headPosition();
 
         JsonPath job = extract(owner, projectId);
-        assertThat(job.getList("manifest.files.name", String.class)).hasSize(11).contains("PERSON.csv",
+        assertThat(job.getList("manifest.files.name", String.class)).hasSize(13).contains("PERSON.csv",
+                "MEASUREMENT.csv", "DEATH.csv",
                 "OBSERVATION_PERIOD.csv");
         assertThat(job.getInt("manifest.includedPersons")).isPositive();
         String person = as(Roles.RESEARCHER, owner).get("/projects/" + projectId + "/extracts/"
@@ -152,7 +154,7 @@ class ExtractResourceTest {
     @Test
     void refusesAnExtractBeforeTheProjectIsActive() {
         String owner = "researcher-" + UUID.randomUUID();
-        String projectId = approvedProject(owner, "\"person.sex\"", "");
+        String projectId = approvedProject(owner, "\"person.sex\", \"person.yearOfBirth\"", "");
         assertThat(barrier.awaitHead(ProjectProjection.PROCESSOR, Duration.ofSeconds(10))).isTrue();
         as(Roles.RESEARCHER, owner).post("/projects/" + projectId + "/extracts").then().statusCode(409)
                 .body("field", equalTo("state"));

@@ -47,7 +47,7 @@ class ProjectResourceTest {
     @Test
     void answersAStepOnceTheProjectReadsAsItsNewState() {
         String owner = someone();
-        String projectId = approvedProject(owner, "\"person.sex\"", "");
+        String projectId = approvedProject(owner, "\"person.sex\", \"person.yearOfBirth\"", "");
         projected();
         StreamingEventProcessor projection = axon.configuration().eventProcessingConfiguration()
                 .eventProcessor(ProjectProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
@@ -63,7 +63,7 @@ class ProjectResourceTest {
     @Test
     void takesAProjectThroughTheCseToThePublicPortal() {
         String owner = someone();
-        String projectId = approvedProject(owner, "\"person.sex\"", "");
+        String projectId = approvedProject(owner, "\"person.sex\", \"person.yearOfBirth\"", "");
         projected();
         as(Roles.RESEARCHER, owner).get("/projects/" + projectId).then().statusCode(200)
                 .body("state", equalTo("APPROVED")).body("permit.users", hasItem(owner))
@@ -84,7 +84,8 @@ class ProjectResourceTest {
     @Test
     void waitsForAPatientRepresentativeBeforeDeciding() {
         String owner = someone();
-        String projectId = as(Roles.RESEARCHER, owner).body(proposal("Quorum", "\"person.sex\"", ""))
+        String projectId = as(Roles.RESEARCHER, owner)
+                .body(proposal("Quorum", "\"person.sex\", \"person.yearOfBirth\"", ""))
                 .post("/projects").then().statusCode(201).extract().path("projectId");
         as(Roles.RESEARCHER, owner).post("/projects/" + projectId + "/submission").then().statusCode(200);
         asCse("cse-chair", false).post("/projects/" + projectId + "/review").then().statusCode(200);
@@ -98,16 +99,19 @@ class ProjectResourceTest {
 
     @Test
     void refusesATitleOfAMegabyteOrATeamMemberWithAControlCharacterNamingTheField() {
-        as(Roles.RESEARCHER, someone()).body(proposal("T".repeat(1_000_000), "\"person.sex\"", "")).post("/projects")
+        as(Roles.RESEARCHER, someone())
+                .body(proposal("T".repeat(1_000_000), "\"person.sex\", \"person.yearOfBirth\"", "")).post("/projects")
                 .then().statusCode(400).body("field", equalTo("title"));
-        as(Roles.RESEARCHER, someone()).body(proposal("Fine", "\"person.sex\"", "").replace("A. Martin", "A.\\u0000M"))
+        as(Roles.RESEARCHER, someone())
+                .body(proposal("Fine", "\"person.sex\", \"person.yearOfBirth\"", "").replace("A. Martin", "A.\\u0000M"))
                 .post("/projects").then().statusCode(400).body("field", equalTo("team"));
     }
 
     @Test
     void answersAnIllegalTransitionWithTheCurrentState() {
         String owner = someone();
-        String projectId = as(Roles.RESEARCHER, owner).body(proposal("Early", "\"person.sex\"", ""))
+        String projectId = as(Roles.RESEARCHER, owner)
+                .body(proposal("Early", "\"person.sex\", \"person.yearOfBirth\"", ""))
                 .post("/projects").then().statusCode(201).extract().path("projectId");
         as(Roles.RESEARCHER, owner).post("/projects/" + projectId + "/activation").then().statusCode(409)
                 .body("field", equalTo("state")).body("detail", containsString("DRAFT"));
@@ -124,10 +128,11 @@ class ProjectResourceTest {
         as(Roles.RESEARCHER, someone()).body(proposal("Bad", "\"person.name\"", "")).post("/projects").then()
                 .statusCode(400).body("field", equalTo("variables"))
                 .body("detail", containsString("valid ones: person.sex"));
-        as(Roles.RESEARCHER, someone()).body(proposal("Bad", "\"person.sex\"", "")
+        as(Roles.RESEARCHER, someone()).body(proposal("Bad", "\"person.sex\", \"person.yearOfBirth\"", "")
                 .replace("unscheduled-care-episodes", "nowhere")).post("/projects").then().statusCode(400)
                 .body("field", equalTo("datasets")).body("detail", containsString("unscheduled-care-episodes"));
-        as(Roles.RESEARCHER, someone()).body(proposal("", "\"person.sex\"", "")).post("/projects").then()
+        as(Roles.RESEARCHER, someone()).body(proposal("", "\"person.sex\", \"person.yearOfBirth\"", ""))
+                .post("/projects").then()
                 .statusCode(400).body("field", equalTo("title"));
         asCse("cse-1", true).body("{\"opinion\": \"maybe\"}").post("/projects/prj-x/opinions").then()
                 .statusCode(400).body("field", equalTo("opinion"));

@@ -1,0 +1,205 @@
+package fr.contact.eds.catalog.query;
+
+import static fr.contact.eds.catalog.api.Variables.CONDITIONS;
+import static fr.contact.eds.catalog.api.Variables.DRUGS;
+import static fr.contact.eds.catalog.api.Variables.OUTCOME;
+import static fr.contact.eds.catalog.api.Variables.TRIAGE;
+import static fr.contact.eds.catalog.api.Variables.VISIT;
+import static fr.contact.eds.catalog.api.Variables.VISIT_TIMES;
+import static fr.contact.eds.catalog.api.Variables.VITAL_SIGNS;
+import static fr.contact.eds.catalog.query.OmopConcepts.EHR;
+import static fr.contact.eds.catalog.query.OmopConcepts.EHR_PRESCRIPTION;
+import static fr.contact.eds.catalog.query.OmopConcepts.EMERGENCY_ROOM;
+import static fr.contact.eds.catalog.query.OmopConcepts.HOME_VISIT;
+import static fr.contact.eds.catalog.query.OmopConcepts.INPATIENT;
+import static fr.contact.eds.catalog.query.OmopConcepts.OUTPATIENT;
+import static fr.contact.eds.catalog.query.OmopConcepts.TELEHEALTH;
+import static fr.contact.eds.catalog.query.OmopConcepts.VISIT_OCCURRENCE_ID_FIELD;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/** The rows one care episode gives in an extract, dates shifted by {@code shift} days. */
+record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, int shift, Set<String> variables) {
+
+    /** The dates an episode, or a person's episodes, cover. */
+    record Span(LocalDate start, LocalDate end) {
+
+        Span joining(Span other) {
+            return other == null ? this
+                    : new Span(start.isBefore(other.start) ? start : other.start,
+                            end.isAfter(other.end) ? end : other.end);
+        }
+    }
+
+    /** Running ids of each table within the extract. */
+    static final class Ids {
+
+        long visit;
+        long visitDetail;
+        long condition;
+        long drug;
+        long measurement;
+        long observation;
+        long episode;
+        /** Persons given their one DEATH row. */
+        final Set<Long> deceased = new HashSet<>();
+    }
+
+    Span write(Document episode) throws IOException {
+        Document encounter = episode.get("encounter", Document.class);
+        LocalDateTime start = time(encounter != null && encounter.getDate("startedAt") != null
+                ? encounter.getDate("startedAt")
+                : episode.getDate("openedAt"));
+        LocalDateTime end = time(encounter != null && encounter.getDate("endedAt") != null
+                ? encounter.getDate("endedAt")
+                : null);
+        if (end == null || end.isBefore(start)) {
+            end = start;
+        }
+        boolean times = variables.contains(VISIT_TIMES);
+        Document outcome = variables.contains(OUTCOME) ? episode.get("outcome", Document.class) : null;
+        String disposition = outcome == null ? null : outcome.getString("disposition");
+        int dischargedTo = dischargedTo(disposition);
+        long visitId = 0;
+        if (variables.contains(VISIT)) {
+            String modality = ResearchProjection.modality(episode);
+            visitId = ++ids.visit;
+            tables.get("VISIT_OCCURRENCE").row(visitId, personId, visitConcept(modality), start.toLocalDate(),
+                    times ? start : null, end.toLocalDate(), times ? end : null, EHR, null, null, modality, null,
+                    null, null, outcome == null ? null : dischargedTo, disposition, null);
+            tables.get("VISIT_DETAIL").row(++ids.visitDetail, personId, visitConcept(modality),
+                    start.toLocalDate(), times ? start : null, end.toLocalDate(), times ? end : null, EHR, null,
+                    null, modality, null, null, null, disposition, outcome == null ? null : dischargedTo, null,
+                    null, visitId);
+        }
+        Long visit = visitId == 0 ? null : visitId;
+        if (variables.contains(CONDITIONS)) {
+            Document diagnoses = episode.get("diagnoses", Document.class);
+            if (diagnoses != null) {
+                for (Object codings : diagnoses.values()) {
+                    for (Document code : codes(codings)) {
+                        tables.get("CONDITION_OCCURRENCE").row(++ids.condition, personId, 0, start.toLocalDate(),
+                                times ? start : null, null, null, EHR, null, null, null, visit, null,
+                                sourceValue(code), 0, null);
+                    }
+                }
+            }
+        }
+        if (variables.contains(DRUGS)) {
+            Document prescriptions = episode.get("prescriptions", Document.class);
+            if (prescriptions != null) {
+                for (Object p : prescriptions.values()) {
+                    Document prescription = (Document) p;
+                    LocalDateTime at = prescription.getDate("at") == null ? start
+                            : time(prescription.getDate("at"));
+                    for (Document code : codes(prescription.get("codes"))) {
+                        tables.get("DRUG_EXPOSURE").row(++ids.drug, personId, 0, at.toLocalDate(),
+                                times ? at : null, at.toLocalDate(), null, null, EHR_PRESCRIPTION, null, null,
+                                null, null, null, null, null, null, visit, null, sourceValue(code), 0, null, null);
+                    }
+                }
+            }
+        }
+        if (variables.contains(VITAL_SIGNS)) {
+            Document vitals = episode.get("vitals", Document.class);
+            if (vitals != null) {
+                for (Object v : vitals.values()) {
+                    measurement((Document) v, start, visit);
+                }
+            }
+        }
+        Document call = episode.get("call", Document.class);
+        if (variables.contains(TRIAGE) && call != null && call.getString("triagePriority") != null) {
+            observation(start, call.getString("triagePriority"), visit, "triage-priority");
+        }
+        if (outcome != null && visit == null) {
+            // Without a visit row there is no discharged_to column to carry it.
+            observation(end, disposition, null, "discharge-disposition");
+        }
+        if ("DEATH".equals(disposition) && ids.deceased.add(personId)) {
+            tables.get("DEATH").row(personId, end.toLocalDate(), times ? end : null, EHR, null, null, null);
+        }
+        long episodeId = ++ids.episode;
+        tables.get("EPISODE").row(episodeId, personId, 0, start.toLocalDate(), times ? start : null,
+                end.toLocalDate(), times ? end : null, null, null, 0, EHR, "unscheduled-care-episode", null);
+        if (visit != null) {
+            tables.get("EPISODE_EVENT").row(episodeId, visit, VISIT_OCCURRENCE_ID_FIELD);
+        }
+        return new Span(start.toLocalDate(), end.toLocalDate());
+    }
+
+    /** A vital sign is a standardised measurement (LOINC's vital signs are in OMOP's Measurement domain). */
+    private void measurement(Document vital, LocalDateTime start, Long visit) throws IOException {
+        LocalDateTime at = vital.getDate("at") == null ? start : time(vital.getDate("at"));
+        String value = vital.getString("value");
+        tables.get("MEASUREMENT").row(++ids.measurement, personId, 0, at.toLocalDate(),
+                variables.contains(VISIT_TIMES) ? at : null, null, EHR, null,
+                value == null ? null : new BigDecimal(value), null, null, null, null, null, visit, null,
+                sourceValue(vital), 0, vital.getString("unit"), null, value, null, null);
+    }
+
+    private void observation(LocalDateTime at, String text, Long visit, String source) throws IOException {
+        tables.get("OBSERVATION").row(++ids.observation, personId, 0, at.toLocalDate(),
+                variables.contains(VISIT_TIMES) ? at : null, EHR, null, text, null, null, null, null, visit,
+                null, source, 0, null, null, text, null, null);
+    }
+
+    private LocalDateTime time(Date date) {
+        return date == null ? null
+                : LocalDateTime.ofInstant(Instant.ofEpochMilli(date.getTime()), ZoneOffset.UTC)
+                        .plusDays(shift);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> codes(Object codes) {
+        return codes instanceof List<?> list ? (List<Document>) list : List.of();
+    }
+
+    /** ICPC-2, ICD-10, ATC or LOINC code with its system's short name, within varchar(50). */
+    private static String sourceValue(Document code) {
+        String system = code.getString("system");
+        String prefix = system == null ? ""
+                : system.contains("icpc") ? "ICPC2:"
+                        : system.contains("icd-10")
+                                ? "ICD10:"
+                                : system.contains("atc") ? "ATC:" : system.contains("loinc") ? "LOINC:" : "";
+        String value = prefix + code.getString("code");
+        return value.length() > 50 ? value.substring(0, 50) : value;
+    }
+
+    /** Home is 0 by the CDM's own convention; a death is a DEATH row, not a place. */
+    private static int dischargedTo(String disposition) {
+        if (disposition == null) {
+            return 0;
+        }
+        return switch (disposition) {
+            case "EMERGENCY_DEPARTMENT" -> EMERGENCY_ROOM;
+            case "HOSPITALISATION" -> INPATIENT;
+            default -> 0;
+        };
+    }
+
+    private static int visitConcept(String modality) {
+        if (modality == null) {
+            return 0;
+        }
+        return switch (modality) {
+            case "HOME_VISIT" -> HOME_VISIT;
+            case "CONSULTATION" -> OUTPATIENT;
+            case "TELECONSULTATION" -> TELEHEALTH;
+            case "EMERGENCY" -> EMERGENCY_ROOM;
+            default -> 0;
+        };
+    }
+}
