@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.catalog.command.ResearchProject;
 import fr.contact.eds.catalog.query.DatasetCatalogue;
+import fr.contact.eds.catalog.query.DatasetRdf;
 import fr.contact.eds.catalog.query.ExtractJobs;
 import fr.contact.eds.catalog.query.ProjectProjection;
 import fr.contact.eds.catalog.query.Projects;
@@ -37,6 +38,12 @@ public class CatalogBeans {
     @Singleton
     DatasetCatalogue datasetCatalogue(MongoClient mongo, PlatformConfig config) {
         return new DatasetCatalogue(mongo.getDatabase(config.readModel().database()), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    DatasetRdf datasetRdf(CatalogConfig catalog) {
+        return new DatasetRdf(catalog.contactEmail());
     }
 
     @Produces

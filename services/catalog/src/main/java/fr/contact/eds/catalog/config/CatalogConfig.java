@@ -14,4 +14,8 @@ public interface CatalogConfig {
     /** How long an extract waits for the consent state to reach its request position before failing closed. */
     @WithDefault("5s")
     Duration consentWait();
+
+    /** The data office's mailbox, published as the contact point of the catalogue and of every dataset. */
+    @WithDefault("donnees@contact-eds.fr")
+    String contactEmail();
 }

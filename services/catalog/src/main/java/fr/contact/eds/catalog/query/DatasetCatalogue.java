@@ -36,18 +36,26 @@ public class DatasetCatalogue {
         this.episodes = database.getCollection(ResearchProjection.EPISODES);
         this.database = database;
         this.clock = clock;
-        if (datasets.find(Filters.eq("_id", Datasets.EPISODES)).first() == null) {
-            save(new Dataset(Datasets.EPISODES, "Unscheduled primary care episodes",
-                    "Every care episode of the on-call GP associations: call, triage, dispatch, home visit, "
-                            + "consultation or teleconsultation, diagnoses, prescriptions, vital signs, outcome and "
-                            + "hand-off to the regular GP. Pseudonymised; patients who object are excluded.",
-                    "CONTACT EDS", List.of("http://publications.europa.eu/resource/authority/data-theme/HEAL"),
-                    "France (mainland and overseas)", List.of("ICPC-2", "ICD-10", "ATC", "LOINC"),
-                    "GDPR art. 6(1)(e) and 9(2)(j); French Public Health Code L1461-1 (EDS)",
-                    "Research, public health surveillance and evaluation of unscheduled primary care",
-                    "Restricted: approved projects with a permit", "20 years after the last care episode", null,
-                    null, null, null, null, false));
+        Document seeded = datasets.find(Filters.eq("_id", Datasets.EPISODES)).first();
+        // A description no steward has reviewed yet is still ours to write, so a newer seed replaces an older one.
+        if (seeded == null || seeded.get("lastReviewed") == null) {
+            save(episodesDataset());
         }
+    }
+
+    private static Dataset episodesDataset() {
+        return new Dataset(Datasets.EPISODES, "Unscheduled primary care episodes",
+                "Every care episode of the on-call GP associations: call, triage, dispatch, home visit, "
+                        + "consultation or teleconsultation, diagnoses, prescriptions, vital signs, outcome and "
+                        + "hand-off to the regular GP. Pseudonymised; patients who object are excluded.",
+                "CONTACT EDS", CatalogueVocabularies.PUBLISHER_TYPES.concepts().get("NonProfitOrganisation").iri(),
+                List.of("unscheduled care", "primary care", "home visit", "teleconsultation", "out-of-hours"),
+                List.of(CatalogueVocabularies.DATA_THEMES.concepts().get("HEAL").iri()),
+                CatalogueVocabularies.COUNTRIES.iris(), List.of("ICPC-2", "ICD-10", "ATC", "LOINC", "SNOMED CT"),
+                "GDPR art. 6(1)(e) and 9(2)(j); French Public Health Code L1461-1 (EDS)",
+                "Research, public health surveillance and evaluation of unscheduled primary care",
+                CatalogueVocabularies.ACCESS_RIGHTS.concepts().get("RESTRICTED").iri(),
+                "20 years after the last care episode", null, null, null, null, null, false);
     }
 
     public List<String> ids() {
@@ -70,8 +78,9 @@ public class DatasetCatalogue {
     public Dataset save(Dataset dataset) {
         datasets.replaceOne(Filters.eq("_id", dataset.datasetId()), new Document("_id", dataset.datasetId())
                 .append("title", dataset.title()).append("description", dataset.description())
-                .append("publisher", dataset.publisher()).append("themes", dataset.themes())
-                .append("spatialCoverage", dataset.spatialCoverage()).append("codingSystems", dataset.codingSystems())
+                .append("publisher", dataset.publisher()).append("publisherType", dataset.publisherType())
+                .append("keywords", dataset.keywords()).append("themes", dataset.themes())
+                .append("spatial", dataset.spatial()).append("codingSystems", dataset.codingSystems())
                 .append("legalBasis", dataset.legalBasis()).append("purpose", dataset.purpose())
                 .append("accessRights", dataset.accessRights()).append("retention", dataset.retention())
                 .append("lastReviewed", dataset.lastReviewed() == null ? null : dataset.lastReviewed().toString()),
@@ -83,15 +92,37 @@ public class DatasetCatalogue {
         return LocalDate.now(clock);
     }
 
+    /**
+     * Total over what earlier versions stored: a free-text access right or coverage, an arbitrary theme IRI or an
+     * unknown coding system is not published (no one could validate it) and makes the description overdue.
+     */
     private Dataset withCounts(Document d) {
         LocalDate reviewed = d.getString("lastReviewed") == null ? null : LocalDate.parse(d.getString("lastReviewed"));
-        boolean overdue = reviewed == null || reviewed.isBefore(today().minusMonths(12));
+        String accessRights = known(CatalogueVocabularies.ACCESS_RIGHTS, d.getString("accessRights"));
+        String publisherType = known(CatalogueVocabularies.PUBLISHER_TYPES, d.getString("publisherType"));
+        List<String> themes = strings(d, "themes").stream()
+                .filter(t -> CatalogueVocabularies.DATA_THEMES.byIri(t).isPresent()).toList();
+        List<String> spatial = strings(d, "spatial").stream()
+                .filter(s -> CatalogueVocabularies.COUNTRIES.byIri(s).isPresent()).toList();
+        List<String> codingSystems = strings(d, "codingSystems").stream()
+                .filter(CatalogueVocabularies.CODING_SYSTEMS::containsKey).toList();
+        boolean incomplete = accessRights == null || publisherType == null || spatial.isEmpty()
+                || themes.size() < strings(d, "themes").size()
+                || codingSystems.size() < strings(d, "codingSystems").size();
+        boolean overdue = reviewed == null || reviewed.isBefore(today().minusMonths(12)) || incomplete;
         Counts counts = Datasets.EPISODES.equals(d.getString("_id")) ? counts() : new Counts(0, 0, null, null);
         return new Dataset(d.getString("_id"), d.getString("title"), d.getString("description"),
-                d.getString("publisher"), d.getList("themes", String.class, List.of()), d.getString("spatialCoverage"),
-                d.getList("codingSystems", String.class, List.of()), d.getString("legalBasis"), d.getString("purpose"),
-                d.getString("accessRights"), d.getString("retention"), reviewed, counts.records(),
-                counts.individuals(), counts.start(), counts.end(), overdue);
+                d.getString("publisher"), publisherType, strings(d, "keywords"), themes, spatial, codingSystems,
+                d.getString("legalBasis"), d.getString("purpose"), accessRights, d.getString("retention"), reviewed,
+                counts.records(), counts.individuals(), counts.start(), counts.end(), overdue);
+    }
+
+    private static String known(CatalogueVocabularies.Vocabulary vocabulary, String iri) {
+        return iri != null && vocabulary.byIri(iri).isPresent() ? iri : null;
+    }
+
+    private static List<String> strings(Document d, String field) {
+        return d.getList(field, String.class, List.of()).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private record Counts(long records, long individuals, LocalDate start, LocalDate end) {}

@@ -1,5 +1,6 @@
 package fr.contact.eds.catalog.rest;
 
+import fr.contact.eds.catalog.query.CatalogueVocabularies;
 import fr.contact.eds.catalog.query.Dataset;
 import fr.contact.eds.catalog.query.DatasetCatalogue;
 import fr.contact.eds.catalog.query.DatasetRdf;
@@ -18,31 +19,32 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 
 /** The dataset catalogue for those who work with it; the data steward keeps the descriptions. */
 @Path("/datasets")
-@Produces({MediaType.APPLICATION_JSON, DatasetResource.TURTLE, DatasetResource.JSON_LD})
+@Produces({MediaType.APPLICATION_JSON, DatasetResource.TURTLE, DatasetResource.JSON_LD, DatasetResource.RDF_XML})
 public class DatasetResource {
 
     static final String TURTLE = "text/turtle";
     static final String JSON_LD = "application/ld+json";
+    static final String RDF_XML = "application/rdf+xml";
 
     /** What the steward writes; counts and coverage are computed, the review date is the day of saving. */
-    public record DatasetInput(String title, String description, String publisher, List<String> themes,
-            String spatialCoverage, List<String> codingSystems, String legalBasis, String purpose,
-            String accessRights, String retention) {}
+    public record DatasetInput(String title, String description, String publisher, String publisherType,
+            List<String> keywords, List<String> themes, List<String> spatial, List<String> codingSystems,
+            String legalBasis, String purpose, String accessRights, String retention) {}
 
     @Inject
     DatasetCatalogue catalogue;
+    @Inject
+    DatasetRdf rdf;
 
     @GET
     @RolesAllowed({Roles.DATA_STEWARD, Roles.RESEARCHER, Roles.CSE_MEMBER, Roles.DPO})
     public Response all(@Context HttpHeaders headers) {
-        return negotiated(catalogue.all(), headers);
+        return negotiated(catalogue.all(), headers, rdf);
     }
 
     @GET
@@ -51,7 +53,7 @@ public class DatasetResource {
     public Response one(@PathParam("datasetId") String datasetId, @Context HttpHeaders headers) {
         Dataset dataset = catalogue.byId(datasetId)
                 .orElseThrow(() -> ProblemException.notFound("No dataset " + datasetId));
-        return negotiated(List.of(dataset), headers);
+        return negotiated(List.of(dataset), headers, rdf);
     }
 
     @PUT
@@ -71,37 +73,56 @@ public class DatasetResource {
         required("publisher", input.publisher());
         required("legalBasis", input.legalBasis());
         required("purpose", input.purpose());
-        required("accessRights", input.accessRights());
         required("retention", input.retention());
-        // Taken in means publishable: the public catalogue renders every description as RDF, for everyone.
-        required("spatialCoverage", input.spatialCoverage());
-        List<String> themes = input.themes() == null ? List.of() : input.themes();
-        for (int i = 0; i < themes.size(); i++) {
-            requireIri("themes[" + i + "]", themes.get(i));
-        }
-        List<String> codingSystems = input.codingSystems() == null ? List.of() : input.codingSystems();
-        for (int i = 0; i < codingSystems.size(); i++) {
-            required("codingSystems[" + i + "]", codingSystems.get(i));
-        }
         for (var text : List.of(Map.entry("title", input.title()), Map.entry("description", input.description()),
-                Map.entry("publisher", input.publisher()), Map.entry("spatialCoverage", input.spatialCoverage()),
-                Map.entry("legalBasis", input.legalBasis()), Map.entry("purpose", input.purpose()),
-                Map.entry("accessRights", input.accessRights()), Map.entry("retention", input.retention()))) {
+                Map.entry("publisher", input.publisher()), Map.entry("legalBasis", input.legalBasis()),
+                Map.entry("purpose", input.purpose()), Map.entry("retention", input.retention()))) {
             bounded(text.getKey(), text.getValue());
         }
+        // Taken in means publishable: the public catalogue renders every description as DCAT-AP, whose shapes
+        // accept only values of the EU vocabularies for these.
+        controlled("publisherType", input.publisherType(), CatalogueVocabularies.PUBLISHER_TYPES);
+        controlled("accessRights", input.accessRights(), CatalogueVocabularies.ACCESS_RIGHTS);
+        List<String> themes = list(input.themes());
+        for (int i = 0; i < themes.size(); i++) {
+            controlled("themes[" + i + "]", themes.get(i), CatalogueVocabularies.DATA_THEMES);
+        }
+        List<String> spatial = list(input.spatial());
+        if (spatial.isEmpty()) {
+            throw ProblemException.badRequest("spatial", "spatial is required: one or more of "
+                    + String.join(", ", CatalogueVocabularies.COUNTRIES.iris()));
+        }
+        for (int i = 0; i < spatial.size(); i++) {
+            controlled("spatial[" + i + "]", spatial.get(i), CatalogueVocabularies.COUNTRIES);
+        }
+        List<String> codingSystems = list(input.codingSystems());
+        for (int i = 0; i < codingSystems.size(); i++) {
+            required("codingSystems[" + i + "]", codingSystems.get(i));
+            if (!CatalogueVocabularies.CODING_SYSTEMS.containsKey(codingSystems.get(i))) {
+                throw ProblemException.badRequest("codingSystems[" + i + "]", "Unknown coding system; valid ones: "
+                        + String.join(", ", CatalogueVocabularies.CODING_SYSTEMS.keySet().stream().sorted().toList()));
+            }
+        }
+        List<String> keywords = list(input.keywords());
+        for (int i = 0; i < keywords.size(); i++) {
+            required("keywords[" + i + "]", keywords.get(i));
+            bounded("keywords[" + i + "]", keywords.get(i));
+        }
         return catalogue.save(new Dataset(datasetId, input.title(), input.description(), input.publisher(),
-                themes, input.spatialCoverage(), codingSystems, input.legalBasis(),
-                input.purpose(), input.accessRights(), input.retention(), catalogue.today(), null, null, null, null,
-                false));
+                input.publisherType(), keywords, themes, spatial, codingSystems, input.legalBasis(), input.purpose(),
+                input.accessRights(), input.retention(), catalogue.today(), null, null, null, null, false));
     }
 
-    static Response negotiated(List<Dataset> datasets, HttpHeaders headers) {
+    static Response negotiated(List<Dataset> datasets, HttpHeaders headers, DatasetRdf rdf) {
         String accept = String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT));
         if (accept.contains(TURTLE)) {
-            return Response.ok(DatasetRdf.turtle(datasets), TURTLE).build();
+            return Response.ok(rdf.turtle(datasets), TURTLE).build();
         }
         if (accept.contains(JSON_LD)) {
-            return Response.ok(DatasetRdf.jsonLd(datasets), JSON_LD).build();
+            return Response.ok(rdf.jsonLd(datasets), JSON_LD).build();
+        }
+        if (accept.contains(RDF_XML)) {
+            return Response.ok(rdf.rdfXml(datasets), RDF_XML).build();
         }
         return Response.ok(datasets, MediaType.APPLICATION_JSON).build();
     }
@@ -112,19 +133,16 @@ public class DatasetResource {
         });
     }
 
-    private static void requireIri(String field, String value) {
+    private static void controlled(String field, String value, CatalogueVocabularies.Vocabulary vocabulary) {
         required(field, value);
-        try {
-            URI iri = new URI(value);
-            if (!iri.isAbsolute() || !("http".equals(iri.getScheme()) || "https".equals(iri.getScheme()))
-                    || iri.getHost() == null) {
-                throw new URISyntaxException(value, "not an absolute http(s) IRI");
-            }
-        } catch (URISyntaxException e) {
-            throw ProblemException.badRequest(field, field + " must be an absolute http(s) IRI, e.g. "
-                    + "http://publications.europa.eu/resource/authority/data-theme/HEAL");
+        if (vocabulary.byIri(value).isEmpty()) {
+            throw ProblemException.badRequest(field, field + " must be an IRI of " + vocabulary.scheme()
+                    + "; valid ones: " + String.join(", ", vocabulary.iris()));
         }
-        bounded(field, value);
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     private static void required(String field, String value) {

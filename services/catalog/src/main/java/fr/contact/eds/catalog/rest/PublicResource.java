@@ -1,6 +1,7 @@
 package fr.contact.eds.catalog.rest;
 
 import fr.contact.eds.catalog.query.DatasetCatalogue;
+import fr.contact.eds.catalog.query.DatasetRdf;
 import fr.contact.eds.catalog.query.ProjectView;
 import fr.contact.eds.catalog.query.Projects;
 import fr.contact.eds.catalog.query.PublicStatistics;
@@ -39,6 +40,8 @@ public class PublicResource {
     DatasetCatalogue catalogue;
     @Inject
     PublicStatistics statistics;
+    @Inject
+    DatasetRdf rdf;
 
     @GET
     @Path("projects")
@@ -49,9 +52,10 @@ public class PublicResource {
 
     @GET
     @Path("datasets")
-    @Produces({MediaType.APPLICATION_JSON, DatasetResource.TURTLE, DatasetResource.JSON_LD})
+    @Produces({MediaType.APPLICATION_JSON, DatasetResource.TURTLE, DatasetResource.JSON_LD,
+            DatasetResource.RDF_XML})
     public Response datasets(@Context HttpHeaders headers) {
-        return DatasetResource.negotiated(catalogue.all(), headers);
+        return DatasetResource.negotiated(catalogue.all(), headers, rdf);
     }
 
     /**

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import fr.contact.eds.catalog.query.DcatApShapes;
 import fr.contact.eds.catalog.query.ResearchProjection;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
@@ -17,19 +18,15 @@ import fr.contact.eds.testing.ContactTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.shacl.validation.Severity;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.eclipse.rdf4j.model.Model;
-import org.eclipse.rdf4j.model.vocabulary.DCAT;
-import org.eclipse.rdf4j.model.vocabulary.RDF;
-import org.eclipse.rdf4j.rio.RDFFormat;
-import org.eclipse.rdf4j.rio.Rio;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -39,9 +36,13 @@ class DatasetResourceTest {
     /** A complete dataset description, as a data steward writes one. */
     static final String NIGHT_VISITS = """
             {"title": "Night visits", "description": "Visits between 20:00 and 08:00", "publisher": "CONTACT EDS",
+             "publisherType": "http://purl.org/adms/publishertype/NonProfitOrganisation",
+             "keywords": ["night", "home visit"],
              "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
-             "spatialCoverage": "France", "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)",
-             "purpose": "Research", "accessRights": "Restricted", "retention": "20 years"}
+             "spatial": ["http://publications.europa.eu/resource/authority/country/FRA"],
+             "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)", "purpose": "Research",
+             "accessRights": "http://publications.europa.eu/resource/authority/access-right/RESTRICTED",
+             "retention": "20 years"}
             """;
 
     private static final String DATASET = "/datasets/unscheduled-care-episodes";
@@ -113,7 +114,11 @@ class DatasetResourceTest {
     void refusesADescriptionThePublicCatalogueCouldNotRenderAndKeepsServingIt() {
         String input = NIGHT_VISITS;
         Map<String, String> broken = Map.of(
-                "spatialCoverage", input.replace("\"spatialCoverage\": \"France\", ", ""),
+                "spatial", input.replace("[\"http://publications.europa.eu/resource/authority/country/FRA\"]", "[]"),
+                "spatial[0]", input.replace("country/FRA", "country/USA"),
+                "accessRights", input.replace("access-right/RESTRICTED", "access-right/OPEN"),
+                "publisherType", input.replace("\"http://purl.org/adms/publishertype/NonProfitOrganisation\"",
+                        "\"charity\""),
                 "themes[0]", input.replace("\"http://publications.europa.eu/resource/authority/data-theme/HEAL\"",
                         "\"health\""),
                 "codingSystems[0]", input.replace("[\"ICPC-2\"]", "[null]"),
@@ -121,20 +126,26 @@ class DatasetResourceTest {
                 "title", input.replace("\"Night visits\"", "\"" + "x".repeat(10_001) + "\""));
         broken.forEach((field, body) -> as(Roles.DATA_STEWARD, "steward").body(body).put("/datasets/partial")
                 .then().statusCode(400).body("field", equalTo(field)));
-        given().accept("text/turtle").get("/public/datasets").then().statusCode(200);
-        given().accept("application/ld+json").get("/public/datasets").then().statusCode(200);
+        assertThatThePublicCatalogueConformsToDcatAp();
     }
 
     @Test
-    void servesHealthDcatApAsTurtleAndJsonLdToEveryone() throws Exception {
+    void servesTheCatalogueToEveryoneInEveryRdfFormatWithoutADcatApViolation() {
+        as(Roles.DATA_STEWARD, "steward").body(NIGHT_VISITS).put("/datasets/night-visits").then().statusCode(200);
+        assertThatThePublicCatalogueConformsToDcatAp();
         String turtle = given().accept("text/turtle").get("/public/datasets").then().statusCode(200).extract()
                 .asString();
-        Model model = Rio.parse(new StringReader(turtle), RDFFormat.TURTLE);
-        assertThat(model.filter(null, RDF.TYPE, DCAT.DATASET)).isNotEmpty();
-        assertThat(turtle).contains("healthdcatap:numberOfRecords", "dpv:hasLegalBasis");
+        assertThat(turtle).contains("dcat:Catalog", "healthdcatap:numberOfRecords", "dpv:hasLegalBasis",
+                "<https://contact-eds.fr/catalog/datasets/night-visits>");
+    }
 
-        String jsonLd = given().accept("application/ld+json").get("/public/datasets").then().statusCode(200)
-                .extract().asString();
-        assertThat(jsonLd).contains("\"@context\"", "dcat:Dataset");
+    /** What a consumer of the public catalogue gets, in each format, checked by the official DCAT-AP 3 shapes. */
+    static void assertThatThePublicCatalogueConformsToDcatAp() {
+        for (Lang lang : List.of(Lang.TURTLE, Lang.JSONLD, Lang.RDFXML)) {
+            String body = given().accept(lang.getHeaderString()).get("/public/datasets").then().statusCode(200)
+                    .contentType(lang.getHeaderString()).extract().asString();
+            assertThat(DcatApShapes.results(body, lang, Severity.Violation)).as("DCAT-AP violations in %s", lang)
+                    .isEmpty();
+        }
     }
 }
