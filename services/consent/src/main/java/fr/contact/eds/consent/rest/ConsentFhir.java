@@ -2,8 +2,10 @@ package fr.contact.eds.consent.rest;
 
 import fr.contact.eds.consent.query.ConsentStatus;
 import fr.contact.eds.consent.query.DecisionRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,6 +25,7 @@ final class ConsentFhir {
     private static final String PSEUDONYM_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/patient-pseudonym";
     private static final String RECEIPT_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/consent-receipt";
     private static final String PROJECT_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/research-project";
+    private static final String RESEARCH_STUDY_CONTEXT = "http://hl7.org/fhir/StructureDefinition/consent-ResearchStudyContext";
     private static final String LETTER_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/dpo-letter";
 
     private ConsentFhir() {}
@@ -35,22 +38,30 @@ final class ConsentFhir {
             if (decision.kind() == DecisionRecord.Kind.OPPOSITION) {
                 DecisionRecord withdrawal = history.stream().skip(i + 1L)
                         .filter(DecisionRecord::aboutAllReuse).findFirst().orElse(null);
-                bundle.addEntry().setResource(consent(status.patientPseudonym(), decision, withdrawal));
+                add(bundle, consent(status.patientPseudonym(), decision, withdrawal));
             } else if (decision.kind() == DecisionRecord.Kind.PROJECT_OPPOSITION) {
                 DecisionRecord withdrawal = history.stream().skip(i + 1L)
                         .filter(d -> d.kind() == DecisionRecord.Kind.PROJECT_WITHDRAWAL
                                 && d.projectId().equals(decision.projectId()))
                         .findFirst().orElse(null);
                 Consent consent = consent(status.patientPseudonym(), decision, withdrawal);
-                // Denied to this study's team only: the project is the recipient the provision names.
-                consent.getProvision().addActor().setRole(concept(
-                        "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP"))
-                        .setReference(new Reference().setType("ResearchStudy").setIdentifier(new Identifier()
-                                .setSystem(PROJECT_SYSTEM).setValue(decision.projectId())));
-                bundle.addEntry().setResource(consent);
+                // Denied to this study only. R4's provision actors cannot be a ResearchStudy; the core extension
+                // for a consent given in the context of a study can.
+                consent.addExtension(RESEARCH_STUDY_CONTEXT, new Reference().setType("ResearchStudy")
+                        .setIdentifier(new Identifier().setSystem(PROJECT_SYSTEM).setValue(decision.projectId())));
+                add(bundle, consent);
             }
         }
         return bundle;
+    }
+
+    /**
+     * A collection's entries need a fullUrl; the Consents have no RESTful address, so a UUID derived from the
+     * decision names each one, the same in every rendering of the history.
+     */
+    private static void add(Bundle bundle, Consent consent) {
+        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes(
+                ("consent/" + consent.getIdPart()).getBytes(StandardCharsets.UTF_8))).setResource(consent);
     }
 
     private static Consent consent(String patientPseudonym, DecisionRecord opposition, DecisionRecord withdrawal) {

@@ -239,9 +239,11 @@ class ConsentResourceTest {
                     .then().statusCode(200).body("repeated", equalTo(true));
             asPatient(ins).get("/patients/me/consent").then().body("status", equalTo("not-opposed"))
                     .body("opposedProjects", org.hamcrest.Matchers.contains(projectId));
-            asPatient(ins).accept("application/fhir+json").get("/patients/me/consent").then().statusCode(200)
-                    .body("entry[0].resource.provision.actor[0].reference.identifier.value", equalTo(projectId))
-                    .body("entry[0].resource.status", equalTo("active"));
+            String bundle = asPatient(ins).accept("application/fhir+json").get("/patients/me/consent").then()
+                    .statusCode(200).body("entry[0].resource.extension[0].valueReference.identifier.value",
+                            equalTo(projectId))
+                    .body("entry[0].resource.status", equalTo("active")).extract().asString();
+            org.assertj.core.api.Assertions.assertThat(FhirR4Validator.errors(bundle)).as(bundle).isEmpty();
             asPatient(ins).body("{\"projectId\": \"" + projectId + "\"}").post("/patients/me/project-withdrawals")
                     .then().statusCode(200).body("status", equalTo("not-opposed-to-project"));
             asPatient(ins).get("/patients/me/consent").then().body("opposedProjects", hasSize(0));
