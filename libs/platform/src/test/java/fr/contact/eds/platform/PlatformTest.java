@@ -329,6 +329,7 @@ class PlatformTest {
                 assertThat(e.organisation()).isEqualTo("project-7");
                 assertThat(e.service()).isEqualTo("platform-test");
                 assertThat(e.outcome()).isEqualTo(AccessOutcome.SUCCESS);
+                assertThat(e.origin()).as("no request behind this access").isNull();
             });
         }
 
@@ -339,7 +340,8 @@ class PlatformTest {
                     .publish(org.mockito.ArgumentMatchers.<org.axonframework.eventhandling.EventMessage<?>>any());
             var config = org.mockito.Mockito.mock(fr.contact.eds.platform.config.PlatformConfig.class);
             org.mockito.Mockito.when(config.service()).thenReturn("platform-test");
-            var recorder = new AccessRecorder(failingStore, config);
+            var recorder = new AccessRecorder(failingStore, config,
+                    org.mockito.Mockito.mock(fr.contact.eds.platform.access.RequestOrigins.class));
             assertThatThrownBy(() -> recorder.reveal(researcher, access, () -> List.of("p-1"), d -> d))
                     .hasMessageContaining("store down");
         }

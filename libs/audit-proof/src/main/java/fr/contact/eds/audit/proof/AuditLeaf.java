@@ -9,13 +9,17 @@ import java.util.function.Function;
  * The bytes an audit entry is hashed as: a one-line JSON object with exactly {@link #FIELDS}, in that order, each a
  * string, null, or (patientPseudonyms) an array of strings; no spaces; strings escaped as JSON requires and nothing
  * more ({@code "} and {@code \} and control characters, the latter as \\u00XX). Times are ISO-8601 UTC with
- * milliseconds, as the export writes them.
+ * milliseconds, as the export writes them. Then each of {@link #ORIGIN_FIELDS} that is not null, in that order:
+ * they were added later, and an entry recorded before them must keep the leaf it was appended as.
  */
 public final class AuditLeaf {
 
     public static final List<String> FIELDS = List.of("accessId", "occurredAt", "service", "actorSubject",
             "actorRole", "organisation", "purpose", "action", "resourceKind", "patientPseudonyms", "outcome",
             "traceId");
+
+    /** Where the access came from (IHE BALP's client and server agents, the raw request); encoded when present. */
+    public static final List<String> ORIGIN_FIELDS = List.of("client", "clientAddress", "serverAddress", "request");
 
     private AuditLeaf() {}
 
@@ -29,6 +33,15 @@ public final class AuditLeaf {
             string(json, name);
             json.append(':');
             value(json, field.apply(name));
+        }
+        for (String name : ORIGIN_FIELDS) {
+            Object value = field.apply(name);
+            if (value != null) {
+                json.append(',');
+                string(json, name);
+                json.append(':');
+                value(json, value);
+            }
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -24,6 +24,18 @@ class AuditLeafTest {
     }
 
     @Test
+    void appendsOnlyTheOriginFieldsAnEntryHasSoOlderLeavesKeepTheirBytes() {
+        Map<String, Object> before = Map.of("accessId", "a-1");
+        Map<String, Object> after = Map.of("accessId", "a-1", "clientAddress", "10.0.0.7", "request",
+                "GET /episodes?patient=p-1");
+        String old = new String(AuditLeaf.encode(before::get), StandardCharsets.UTF_8);
+        String encoded = new String(AuditLeaf.encode(after::get), StandardCharsets.UTF_8);
+        assertThat(old).endsWith("\"traceId\":null}");
+        assertThat(encoded).isEqualTo(old.substring(0, old.length() - 1)
+                + ",\"clientAddress\":\"10.0.0.7\",\"request\":\"GET /episodes?patient=p-1\"}");
+    }
+
+    @Test
     void hashesAsAnRfc6962Leaf() {
         Map<String, Object> entry = Map.of("accessId", "a-1");
         assertThat(AuditLeaf.hash(entry::get)).isEqualTo(MerkleHashes.leafHash(AuditLeaf.encode(entry::get)));

@@ -1,5 +1,6 @@
 package fr.contact.eds.platform.access;
 
+import fr.contact.eds.platform.api.AccessOrigin;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.config.PlatformConfig;
@@ -27,16 +28,18 @@ public class AccessRecorder {
     private final EventStore eventStore;
     private final PlatformConfig config;
     private final Clock clock;
+    private final Supplier<AccessOrigin> origin;
 
     @Inject
-    public AccessRecorder(EventStore eventStore, PlatformConfig config) {
-        this(eventStore, config, Clock.systemUTC());
+    public AccessRecorder(EventStore eventStore, PlatformConfig config, RequestOrigins origins) {
+        this(eventStore, config, Clock.systemUTC(), origins::current);
     }
 
-    AccessRecorder(EventStore eventStore, PlatformConfig config, Clock clock) {
+    AccessRecorder(EventStore eventStore, PlatformConfig config, Clock clock, Supplier<AccessOrigin> origin) {
         this.eventStore = eventStore;
         this.config = config;
         this.clock = clock;
+        this.origin = origin;
     }
 
     /** Loads data, records who sees which patients in it, then returns it. */
@@ -63,6 +66,6 @@ public class AccessRecorder {
                 : null;
         return new AccessRecordedEvent(UUID.randomUUID().toString(), clock.instant(), config.service(),
                 actor.subject(), access.actorRole(), actor.organisation(), access.purpose(), access.action(),
-                access.resourceKind(), List.copyOf(patientPseudonyms), outcome, traceId);
+                access.resourceKind(), List.copyOf(patientPseudonyms), outcome, traceId, origin.get());
     }
 }

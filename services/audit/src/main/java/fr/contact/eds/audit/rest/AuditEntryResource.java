@@ -74,7 +74,7 @@ public class AuditEntryResource {
     private Response csv(EntryPage page) {
         StringBuilder csv = new StringBuilder(
                 "leafIndex,occurredAt,service,actorSubject,actorRole,organisation,purpose,action,resourceKind,"
-                        + "patientPseudonyms,outcome,traceId,accessId\n");
+                        + "patientPseudonyms,outcome,traceId,accessId,client,clientAddress,serverAddress,request\n");
         for (AuditEntry e : page.entries()) {
             csv.append(e.leafIndex()).append(',').append(e.occurredAt()).append(',');
             for (String field : new String[]{e.service(), e.actorSubject(), e.actorRole(), e.organisation(),
@@ -82,7 +82,11 @@ public class AuditEntryResource {
                     e.traceId()}) {
                 csv.append(csvField(field)).append(',');
             }
-            csv.append(csvField(e.accessId())).append('\n');
+            csv.append(csvField(e.accessId()));
+            for (String field : new String[]{e.client(), e.clientAddress(), e.serverAddress(), e.request()}) {
+                csv.append(',').append(csvField(field));
+            }
+            csv.append('\n');
         }
         return withNext(Response.ok(csv.toString(), CSV + "; charset=UTF-8"), page).build();
     }
@@ -90,7 +94,8 @@ public class AuditEntryResource {
     private Response auditEvents(EntryPage page) {
         IParser parser = fhir.newJsonParser().setPrettyPrint(false);
         StringBuilder ndjson = new StringBuilder();
-        page.entries().forEach(e -> ndjson.append(parser.encodeResourceToString(AuditEventFhir.of(e))).append('\n'));
+        page.entries().forEach(e -> AuditEventFhir.of(e)
+                .forEach(event -> ndjson.append(parser.encodeResourceToString(event)).append('\n')));
         return withNext(Response.ok(ndjson.toString(), FHIR_NDJSON), page).build();
     }
 
@@ -154,7 +159,7 @@ public class AuditEntryResource {
         if (value == null) {
             return "";
         }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;

@@ -16,6 +16,7 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.audit.query.AuditEntries;
 import fr.contact.eds.audit.query.AuditLog;
 import fr.contact.eds.audit.query.EntryFilter;
+import fr.contact.eds.fhir.conformance.FhirR4Validator;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
@@ -28,6 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,14 +114,43 @@ class AuditEntryResourceTest {
 
         String ndjson = asDpo().accept("application/fhir+ndjson").queryParam("actor", actor).get("/audit/entries")
                 .then().statusCode(200).extract().asString();
-        assertThat(ndjson.lines()).hasSize(1);
-        AuditEvent event = FhirContext.forR4().newJsonParser().parseResource(AuditEvent.class,
-                ndjson.lines().findFirst().orElseThrow());
-        assertThat(event.getMeta().getProfile().get(0).getValue()).endsWith("IHE.BasicAudit.PatientRead");
-        assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
-        assertThat(event.getAgentFirstRep().getWho().getIdentifier().getValue()).isEqualTo(actor);
-        assertThat(event.getEntity()).filteredOn(e -> "1".equals(e.getRole().getCode()))
+        assertThat(ndjson.lines()).as("one AuditEvent per patient").hasSize(2);
+        List<AuditEvent> events = ndjson.lines()
+                .map(line -> FhirContext.forR4Cached().newJsonParser().parseResource(AuditEvent.class, line)).toList();
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+            assertThat(event.getAgentFirstRep().getWho().getIdentifier().getValue()).isEqualTo(actor);
+            assertThat(event.getMeta().getProfile()).as("recorded with no origin: no client to name").isEmpty();
+        });
+        assertThat(events).flatExtracting(AuditEvent::getEntity).filteredOn(e -> "1".equals(e.getRole().getCode()))
                 .extracting(e -> e.getWhat().getIdentifier().getValue()).containsExactly("p-x", "p-y");
+        ndjson.lines()
+                .forEach(line -> assertThat(FhirR4Validator.errors(line, AuditEventFhir.BALP)).as(line).isEmpty());
+    }
+
+    @Test
+    void recordsWhereTheDposSearchCameFromAndExportsItAsABalpPatientQuery() {
+        String patient = "p-" + UUID.randomUUID();
+        recorded(eventStore, log, List.of(access(someone(), AccessAction.READ, patient)));
+        asDpo().queryParam("patient", patient).get("/audit/entries").then().statusCode(200);
+
+        until(() -> entries.search(EntryFilter.ofPatients(List.of(patient)), null, 10).entries().size() == 2);
+        var search = entries.search(EntryFilter.ofPatients(List.of(patient)), null, 10).entries().get(0);
+        assertThat(search.request()).isEqualTo("GET /audit/entries?patient=" + patient);
+        assertThat(search.clientAddress()).isEqualTo("127.0.0.1");
+        assertThat(search.serverAddress()).isEqualTo("localhost");
+
+        String ndjson = asDpo().accept("application/fhir+ndjson").queryParam("patient", patient)
+                .queryParam("actor", search.actorSubject()).get("/audit/entries").then().statusCode(200).extract()
+                .asString();
+        ndjson.lines()
+                .forEach(line -> assertThat(FhirR4Validator.errors(line, AuditEventFhir.BALP)).as(line).isEmpty());
+        AuditEvent event = ndjson.lines()
+                .map(line -> FhirContext.forR4Cached().newJsonParser().parseResource(AuditEvent.class, line))
+                .filter(e -> e.getEntity().stream().anyMatch(entity -> "24".equals(entity.getRole().getCode())
+                        && search.request().equals(new String(entity.getQuery(), StandardCharsets.UTF_8))))
+                .findFirst().orElseThrow();
+        assertThat(event.getMeta().getProfile().get(0).getValue()).endsWith("IHE.BasicAudit.PatientQuery");
     }
 
     @Test

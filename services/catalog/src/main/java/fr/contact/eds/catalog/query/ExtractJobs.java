@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.AccessOrigin;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
@@ -73,12 +74,13 @@ public class ExtractJobs {
     }
 
     /** Queues an extract of {@code project} for {@code requester}, as of event-store position {@code position}. */
-    public Extract request(ProjectView project, String requester, String traceId, long position) {
+    public Extract request(ProjectView project, String requester, String traceId, AccessOrigin origin,
+            long position) {
         String extractId = "ext-" + UUID.randomUUID();
         jobs.insertOne(new Document("_id", extractId).append("projectId", project.projectId())
                 .append("requester", requester).append("requestPosition", position).append("status", "queued")
                 .append("requestedAt", Date.from(clock.instant())));
-        executor.submit(() -> run(extractId, project, requester, traceId, position));
+        executor.submit(() -> run(extractId, project, requester, traceId, origin, position));
         return byId(extractId).orElseThrow();
     }
 
@@ -93,7 +95,8 @@ public class ExtractJobs {
         return found == null ? Optional.empty() : Optional.of(files.openDownloadStream(found.getObjectId()));
     }
 
-    private void run(String extractId, ProjectView project, String requester, String traceId, long position) {
+    private void run(String extractId, ProjectView project, String requester, String traceId, AccessOrigin origin,
+            long position) {
         try {
             status(extractId, "running", null);
             if (!barrier.awaitPosition(ResearchProjection.PROCESSOR, position, consentWait)) {
@@ -111,7 +114,7 @@ public class ExtractJobs {
             OmopExtractWriter.Result result = writer.write(project.projectId(), permit,
                     pseudonyms.apply(project.projectId()), metadata, name -> files.openUploadStream(name,
                             new GridFSUploadOptions().metadata(new Document("extractId", extractId))));
-            recordAccesses.accept(accesses(extractId, project, requester, traceId, result.includedPatients()));
+            recordAccesses.accept(accesses(extractId, project, requester, traceId, origin, result.includedPatients()));
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("extractId", extractId);
             manifest.put("projectId", project.projectId());
@@ -131,14 +134,15 @@ public class ExtractJobs {
         }
     }
 
+    /** Recorded as the requester's export, from where they asked for it: the job itself has no client. */
     private List<AccessRecordedEvent> accesses(String extractId, ProjectView project, String requester,
-            String traceId, List<String> patients) {
+            String traceId, AccessOrigin origin, List<String> patients) {
         List<AccessRecordedEvent> records = new ArrayList<>();
         for (int i = 0; i == 0 || i < patients.size(); i += PATIENTS_PER_RECORD) {
             records.add(new AccessRecordedEvent(UUID.randomUUID().toString(), clock.instant(), "catalog", requester,
                     "researcher", project.projectId(), "research extract " + extractId, AccessAction.EXPORT,
                     "OmopExtract", patients.subList(i, Math.min(patients.size(), i + PATIENTS_PER_RECORD)),
-                    AccessOutcome.SUCCESS, traceId));
+                    AccessOutcome.SUCCESS, traceId, origin));
         }
         return records;
     }

@@ -7,6 +7,7 @@ import fr.contact.eds.catalog.query.Projects;
 import fr.contact.eds.catalog.query.ResearchProjection;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
+import fr.contact.eds.platform.access.RequestOrigins;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.axon.AxonRuntime;
@@ -52,6 +53,8 @@ public class ExtractResource {
     AxonRuntime axon;
     @Inject
     DeadLetterGate deadLetters;
+    @Inject
+    RequestOrigins origins;
 
     @POST
     public Response request(@PathParam("projectId") String projectId) {
@@ -61,7 +64,7 @@ public class ExtractResource {
         deadLetters.requireNone(ResearchProjection.PROCESSOR);
         var span = Span.current().getSpanContext();
         ExtractJobs.Extract extract = jobs.request(project, actor.subject(),
-                span.isValid() ? span.getTraceId() : null, axon.engine().headPosition());
+                span.isValid() ? span.getTraceId() : null, origins.current(), axon.engine().headPosition());
         return Response.accepted(extract).location(URI.create("/projects/" + projectId + "/extracts/"
                 + extract.extractId())).build();
     }

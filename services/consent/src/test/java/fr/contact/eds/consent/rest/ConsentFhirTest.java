@@ -8,6 +8,7 @@ import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.query.ConsentStatus;
 import fr.contact.eds.consent.query.DecisionRecord;
 import fr.contact.eds.consent.query.DecisionRecord.Kind;
+import fr.contact.eds.fhir.conformance.FhirR4Validator;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

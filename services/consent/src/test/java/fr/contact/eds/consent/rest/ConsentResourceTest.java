@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.mongodb.client.MongoClient;
+import fr.contact.eds.fhir.conformance.FhirR4Validator;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import fr.contact.eds.platform.axon.AxonRuntime;
