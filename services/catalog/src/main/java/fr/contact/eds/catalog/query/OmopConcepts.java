@@ -16,6 +16,8 @@ final class OmopConcepts {
     static final int VISIT_OCCURRENCE_ID_FIELD = 1147070;
     static final int EHR = 32817;
     static final int EHR_PRESCRIPTION = 32838;
+    /** Type concept "Lab": a measurement reported by a laboratory. */
+    static final int LAB = 32856;
     static final int MALE = 8507;
     static final int FEMALE = 8532;
     static final int CDM_V54 = 756265;

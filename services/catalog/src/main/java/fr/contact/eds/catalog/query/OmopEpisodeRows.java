@@ -2,6 +2,7 @@ package fr.contact.eds.catalog.query;
 
 import static fr.contact.eds.catalog.api.Variables.CONDITIONS;
 import static fr.contact.eds.catalog.api.Variables.DRUGS;
+import static fr.contact.eds.catalog.api.Variables.LABORATORY;
 import static fr.contact.eds.catalog.api.Variables.OUTCOME;
 import static fr.contact.eds.catalog.api.Variables.TRIAGE;
 import static fr.contact.eds.catalog.api.Variables.VISIT;
@@ -12,6 +13,7 @@ import static fr.contact.eds.catalog.query.OmopConcepts.EHR_PRESCRIPTION;
 import static fr.contact.eds.catalog.query.OmopConcepts.EMERGENCY_ROOM;
 import static fr.contact.eds.catalog.query.OmopConcepts.HOME_VISIT;
 import static fr.contact.eds.catalog.query.OmopConcepts.INPATIENT;
+import static fr.contact.eds.catalog.query.OmopConcepts.LAB;
 import static fr.contact.eds.catalog.query.OmopConcepts.OUTPATIENT;
 import static fr.contact.eds.catalog.query.OmopConcepts.TELEHEALTH;
 import static fr.contact.eds.catalog.query.OmopConcepts.VISIT_OCCURRENCE_ID_FIELD;
@@ -115,7 +117,15 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
             Document vitals = episode.get("vitals", Document.class);
             if (vitals != null) {
                 for (Object v : vitals.values()) {
-                    measurement((Document) v, start, visit);
+                    measurement((Document) v, start, visit, EHR);
+                }
+            }
+        }
+        if (variables.contains(LABORATORY)) {
+            Document results = episode.get("laboratory", Document.class);
+            if (results != null) {
+                for (Object r : results.values()) {
+                    measurement((Document) r, start, visit, LAB);
                 }
             }
         }
@@ -139,12 +149,15 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
         return new Span(start.toLocalDate(), end.toLocalDate());
     }
 
-    /** A vital sign is a standardised measurement (LOINC's vital signs are in OMOP's Measurement domain). */
-    private void measurement(Document vital, LocalDateTime start, Long visit) throws IOException {
+    /**
+     * A vital sign or a laboratory result is a standardised measurement (LOINC's are in OMOP's Measurement domain),
+     * told apart by its type concept.
+     */
+    private void measurement(Document vital, LocalDateTime start, Long visit, int type) throws IOException {
         LocalDateTime at = vital.getDate("at") == null ? start : time(vital.getDate("at"));
         String value = vital.getString("value");
         tables.get("MEASUREMENT").row(++ids.measurement, personId, 0, at.toLocalDate(),
-                variables.contains(VISIT_TIMES) ? at : null, null, EHR, null,
+                variables.contains(VISIT_TIMES) ? at : null, null, type, null,
                 value == null ? null : new BigDecimal(value), null, null, null, null, null, visit, null,
                 sourceValue(vital), 0, vital.getString("unit"), null, value, null, null);
     }

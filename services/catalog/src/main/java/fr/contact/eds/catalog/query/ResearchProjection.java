@@ -17,6 +17,7 @@ import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
@@ -94,6 +95,15 @@ public class ResearchProjection {
     @EventHandler
     void on(VitalSignRecordedEvent e) {
         set(e.episodeId(), Updates.set("vitals." + key(e.observationId()),
+                new Document("system", e.code() == null ? null : e.code().system())
+                        .append("code", e.code() == null ? null : e.code().code())
+                        .append("value", e.value() == null ? null : e.value().toPlainString())
+                        .append("unit", e.unit()).append("at", date(e.effectiveAt()))));
+    }
+
+    @EventHandler
+    void on(LaboratoryResultRecordedEvent e) {
+        set(e.episodeId(), Updates.set("laboratory." + key(e.observationId()),
                 new Document("system", e.code() == null ? null : e.code().system())
                         .append("code", e.code() == null ? null : e.code().code())
                         .append("value", e.value() == null ? null : e.value().toPlainString())

@@ -15,6 +15,7 @@ import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
@@ -58,6 +59,8 @@ class OmopExtractWriterTest {
                 "J01CA04")), at.plusSeconds(1700)));
         projection.on(new VitalSignRecordedEvent(episodeId, "t-1", new Code("http://loinc.org", "8310-5"),
                 new BigDecimal("38.4"), "Cel", at.plusSeconds(600)));
+        projection.on(new LaboratoryResultRecordedEvent(episodeId, "lab-1", new Code("http://loinc.org", "2339-0"),
+                new BigDecimal("5.4"), "mmol/L", at.plusSeconds(900)));
         projection.on(new OutcomeRecordedEvent(episodeId, Disposition.HOME, at.plusSeconds(1800)));
     }
 
@@ -103,7 +106,11 @@ class OmopExtractWriterTest {
             assertThat(count(cdm, "SELECT COUNT(*) FROM drug_exposure WHERE drug_source_value = 'ATC:J01CA04'"))
                     .isEqualTo(3);
             assertThat(count(cdm, "SELECT COUNT(*) FROM measurement WHERE measurement_source_value = 'LOINC:8310-5' "
-                    + "AND value_as_number = 38.4 AND unit_source_value = 'Cel'")).as("vital signs").isEqualTo(3);
+                    + "AND value_as_number = 38.4 AND unit_source_value = 'Cel' AND measurement_type_concept_id = 32817"))
+                    .as("vital signs").isEqualTo(3);
+            assertThat(count(cdm, "SELECT COUNT(*) FROM measurement WHERE measurement_source_value = 'LOINC:2339-0' "
+                    + "AND value_as_number = 5.4 AND measurement_type_concept_id = 32856")).as("laboratory results")
+                    .isEqualTo(3);
             assertThat(count(cdm, "SELECT COUNT(*) FROM observation WHERE observation_source_value LIKE 'LOINC:%'"))
                     .isZero();
             assertThat(count(cdm, "SELECT COUNT(*) FROM episode_event WHERE episode_event_field_concept_id = 1147070"))

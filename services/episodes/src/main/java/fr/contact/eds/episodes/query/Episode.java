@@ -9,9 +9,12 @@ import org.bson.Document;
  * A whole care episode as the episodes service answers it: patient by pseudonym and generalised traits, the call
  * and its triage, the dispatch, the visit or consultation with its timings, coded diagnoses and prescriptions, the
  * outcome and the hand-off. The practitioner, by pseudonym and role, is the one who saw the patient, else the one
- * sent. {@code returnWithin72h} is set only in a patient's pathway.
+ * sent. {@code departement} is where care happened, {@code residence} the patient's home département, {@code
+ * abroad}, or null when not known (episodes recorded before it was kept). {@code returnWithin72h} is set only in a
+ * patient's pathway.
  */
-public record Episode(String episodeId, String associationId, String departement, String patientPseudonym,
+public record Episode(String episodeId, String associationId, String departement, String residence,
+        String patientPseudonym,
         String sex, String ageBand, Instant openedAt, Call call, String modality, Instant dispatchedAt,
         String practitionerPseudonym, String practitionerRole,
         Instant arrivedAt, Instant startedAt, Instant endedAt, Timings timings, List<CodeView> diagnoses,
@@ -38,7 +41,8 @@ public record Episode(String episodeId, String associationId, String departement
         Document practitioner = encounter.get("practitionerPseudonym") != null
                 || encounter.get("practitionerRole") != null ? encounter : dispatch;
         return new Episode(d.getString("_id"), d.getString("associationId"), d.getString("departement"),
-                d.getString("patientPseudonym"), d.getString("sex"), d.getString("ageBand"), instant(d, "openedAt"),
+                d.getString("residence"), d.getString("patientPseudonym"), d.getString("sex"), d.getString("ageBand"),
+                instant(d, "openedAt"),
                 call == null ? null
                         : new Call(received, codes(call.getList("reasons", Document.class)),
                                 call.getString("triagePriority"), call.getString("regulationDecision")),
@@ -63,7 +67,8 @@ public record Episode(String episodeId, String associationId, String departement
     }
 
     Episode withReturnWithin72h(boolean flag) {
-        return new Episode(episodeId, associationId, departement, patientPseudonym, sex, ageBand, openedAt, call,
+        return new Episode(episodeId, associationId, departement, residence, patientPseudonym, sex, ageBand, openedAt,
+                call,
                 modality,
                 dispatchedAt, practitionerPseudonym, practitionerRole, arrivedAt, startedAt, endedAt, timings,
                 diagnoses,

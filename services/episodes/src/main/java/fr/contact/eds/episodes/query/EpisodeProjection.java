@@ -20,6 +20,7 @@ import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
+import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
@@ -89,7 +90,7 @@ public class EpisodeProjection {
                     .set("patientPseudonym", event.patientPseudonym()).set("subjectKeyId", event.subjectKeyId())
                     .set("sex", event.sex()).set("ageYears", event.ageYears()).set("ageBand", event.ageBand())
                     .set("birthYear", event.birthYear()).set("departement", event.departement())
-                    .set("openedAt", date(event.openedAt()));
+                    .set("residence", event.residence()).set("openedAt", date(event.openedAt()));
             change.patientPseudonym = event.patientPseudonym();
             change.subjectKeyId = event.subjectKeyId();
         }
@@ -134,6 +135,14 @@ public class EpisodeProjection {
     @EventHandler
     void on(VitalSignRecordedEvent event) {
         change(event.episodeId(), c -> c.add("vitalSigns", new Document("observationId",
+                event.observationId()).append("code", code(event.code())).append("value",
+                        event.value() == null ? null : event.value().toPlainString())
+                .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
+    }
+
+    @EventHandler
+    void on(LaboratoryResultRecordedEvent event) {
+        change(event.episodeId(), c -> c.add("laboratoryResults", new Document("observationId",
                 event.observationId()).append("code", code(event.code())).append("value",
                         event.value() == null ? null : event.value().toPlainString())
                 .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));

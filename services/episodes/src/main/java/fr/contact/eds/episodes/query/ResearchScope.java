@@ -96,7 +96,7 @@ public final class ResearchScope {
                 : new Call(when.apply(e.call().receivedAt()), releases(TRIAGE) ? e.call().reasons() : List.of(),
                         releases(TRIAGE) ? e.call().triagePriority() : null,
                         releases(TRIAGE) ? e.call().regulationDecision() : null);
-        return new Episode(projectEpisodeId(e.episodeId()), e.associationId(), e.departement(),
+        return new Episode(projectEpisodeId(e.episodeId()), e.associationId(), e.departement(), e.residence(),
                 projectPseudonym(e.patientPseudonym()), releases(SEX) ? e.sex() : null,
                 releases(YEAR_OF_BIRTH) ? e.ageBand() : null, when.apply(e.openedAt()), call,
                 releases(VISIT) ? e.modality() : null, times ? when.apply(e.dispatchedAt()) : null, null,

@@ -13,6 +13,7 @@ import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
+import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
@@ -82,6 +83,8 @@ final class EpisodeEvents {
             } else if (event instanceof DiagnosisRecordedEvent e) {
                 projection.on(e);
             } else if (event instanceof VitalSignRecordedEvent e) {
+                projection.on(e);
+            } else if (event instanceof LaboratoryResultRecordedEvent e) {
                 projection.on(e);
             } else if (event instanceof PrescriptionRecordedEvent e) {
                 projection.on(e);

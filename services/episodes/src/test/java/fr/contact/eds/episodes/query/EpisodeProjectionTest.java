@@ -13,10 +13,15 @@ import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
+import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
+import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,6 +70,27 @@ class EpisodeProjectionTest {
             assertThat(episode.diagnoses()).extracting(Episode.CodeView::code).containsExactly("R78", "J20.9");
             assertThat(episode.outcome()).isEqualTo("HOME");
             assertThat(episode.call().triagePriority()).isEqualTo("P2");
+        }
+
+        @Test
+        void keepsLaboratoryResultsApartFromVitalSignsAndTheHomeApartFromWhereCareHappened() {
+            MongoDatabase db = freshDatabase();
+            apply(new EpisodeProjection(db), List.of(
+                    new EpisodeOpenedEvent("ep-1", "sos-paris", "v1.p", 1, "key-1", "M", 34, "25-34", 1992, "75", CALL,
+                            EpisodeOpenedEvent.ABROAD),
+                    new VitalSignRecordedEvent("ep-1", "obs-1", new Code("http://loinc.org", "8310-5"),
+                            new BigDecimal("38.4"), "Cel", CALL),
+                    new LaboratoryResultRecordedEvent("ep-1", "obs-2", new Code("http://loinc.org", "2339-0"),
+                            new BigDecimal("5.4"), "mmol/L", CALL)));
+
+            Document stored = db.getCollection("episodes").find().first();
+            assertThat(stored.getList("vitalSigns", Document.class)).extracting(d -> d.getString("observationId"))
+                    .containsExactly("obs-1");
+            assertThat(stored.getList("laboratoryResults", Document.class))
+                    .extracting(d -> d.getString("observationId")).containsExactly("obs-2");
+            Episode episode = new EpisodeQueries(db).byId("ep-1").orElseThrow();
+            assertThat(episode.departement()).isEqualTo("75");
+            assertThat(episode.residence()).isEqualTo("abroad");
         }
 
         @Test

@@ -24,7 +24,10 @@ public class BundleIntake {
         if (command.access() == null) {
             throw new IllegalArgumentException("An intake must record the association's access");
         }
-        if (command.episodeEvents().isEmpty() && command.accepted().droppedByOpposition() == 0) {
+        // A bundle of care outside CONTACT's scope (hospital stays, wellness visits) is still answered, and its
+        // answer kept for a repeat; one with nothing at all, no episode nor entry left out, is a caller's bug.
+        if (command.episodeEvents().isEmpty() && command.accepted().droppedByOpposition() == 0
+                && command.accepted().resourcesIgnored() == 0) {
             throw new IllegalArgumentException("A bundle with no episode has nothing to take in");
         }
         apply(command.accepted());

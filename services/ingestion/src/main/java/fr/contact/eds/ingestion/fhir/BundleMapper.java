@@ -1,9 +1,7 @@
 package fr.contact.eds.ingestion.fhir;
 
-import static fr.contact.eds.ingestion.fhir.FhirSystems.CONTACT_DISPOSITION;
 import static fr.contact.eds.ingestion.fhir.FhirSystems.CONTACT_EVENT;
 import static fr.contact.eds.ingestion.fhir.FhirSystems.DIAGNOSIS_SYSTEMS;
-import static fr.contact.eds.ingestion.fhir.FhirSystems.DISCHARGE_DISPOSITION;
 
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
@@ -13,6 +11,7 @@ import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
+import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
@@ -21,17 +20,18 @@ import fr.contact.eds.pseudonymisation.Generalised;
 import fr.contact.eds.pseudonymisation.InvalidIdentityException;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
-import fr.contact.eds.pseudonymisation.Territory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Address;
+import java.util.Set;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -43,6 +43,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -69,6 +70,9 @@ public final class BundleMapper {
     private final Map<Resource, Integer> entryIndex = new IdentityHashMap<>();
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Practitioners practitioners;
+    private final Set<Resource> outsideCare = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Resource> medicationsUsed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private String[] notes = new String[0];
 
     /**
      * Episodes come out without the key their patient's personal data will be encrypted under
@@ -91,13 +95,21 @@ public final class BundleMapper {
         if (!issues.isEmpty()) {
             // The mapping reads references and extensions the index found faulty: nothing more to learn from it.
             return new MappedBundle(type, List.of(), java.util.Collections.nCopies(bundle.getEntry().size(), false),
-                    issues);
+                    java.util.Collections.nCopies(bundle.getEntry().size(), null), issues);
         }
         Map<Resource, EpisodeBuilder> episodes = new LinkedHashMap<>();
         Boolean[] used = new Boolean[bundle.getEntry().size()];
+        notes = new String[bundle.getEntry().size()];
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Resource resource = bundle.getEntry().get(i).getResource();
             if (resource instanceof Encounter encounter) {
+                Optional<String> outside = CareScope.outside(encounter);
+                if (outside.isPresent()) {
+                    outsideCare.add(encounter);
+                    notes[i] = outside.get();
+                    used[i] = false;
+                    continue;
+                }
                 mapEncounter(encounter, at(i)).ifPresent(e -> episodes.put(encounter, e));
                 used[i] = true;
             } else if (isAdviceCall(resource)) {
@@ -118,12 +130,23 @@ public final class BundleMapper {
             if (resource instanceof Encounter || isAdviceCall(resource)) {
                 continue;
             }
+            if (outsideCare.contains(byReference.get(encounterReferenceOf(resource)))) {
+                used[i] = false;
+                notes[i] = CareScope.belongsOutside();
+                continue;
+            }
             used[i] = resource instanceof Patient || resource instanceof Practitioner
                     || resource instanceof PractitionerRole
                     || resource != null && attach(resource, at(i), episodes);
         }
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource() instanceof Medication medication) {
+                used[i] = medicationsUsed.contains(medication);
+            }
+        }
         List<MappedEpisode> mapped = episodes.values().stream().map(EpisodeBuilder::build).toList();
-        return new MappedBundle(type, issues.isEmpty() ? mapped : List.of(), List.of(used), issues);
+        return new MappedBundle(type, issues.isEmpty() ? mapped : List.of(), List.of(used), Arrays.asList(notes),
+                issues);
     }
 
     private void index(Bundle bundle) {
@@ -154,6 +177,23 @@ public final class BundleMapper {
         return "Bundle.entry[" + entry + "].resource";
     }
 
+    /** The encounter a resource of an encounter names, if any. */
+    private static String encounterReferenceOf(Resource resource) {
+        Reference encounter = null;
+        if (resource instanceof Condition condition) {
+            encounter = condition.getEncounter();
+        } else if (resource instanceof Observation observation) {
+            encounter = observation.getEncounter();
+        } else if (resource instanceof MedicationRequest request) {
+            encounter = request.getEncounter();
+        } else if (resource instanceof Communication communication) {
+            encounter = communication.getEncounter();
+        } else if (resource instanceof Task task) {
+            encounter = task.getEncounter();
+        }
+        return encounter == null ? null : encounter.getReference();
+    }
+
     private <T extends Resource> Optional<T> resolve(Reference reference, Class<T> type, String expression) {
         if (reference == null || !reference.hasReference()) {
             issues.add(IntakeIssue.error("required", expression, "Missing reference to a " + type.getSimpleName()));
@@ -182,7 +222,7 @@ public final class BundleMapper {
         }
         String patientPath = at(entryIndex.get(patient.get()));
         Optional<EpisodeBuilder> opened = openEpisode(ownIdentifier(encounter.getIdentifierFirstRep(), encounter),
-                patient.get(), patientPath, start);
+                patient.get(), patientPath, start, encounter, path);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
@@ -217,7 +257,8 @@ public final class BundleMapper {
             return Optional.empty();
         }
         String source = "call|" + ownIdentifier(call.getIdentifierFirstRep(), call);
-        Optional<EpisodeBuilder> opened = openEpisode(source, patient.get(), at(entryIndex.get(patient.get())), sent);
+        Optional<EpisodeBuilder> opened = openEpisode(source, patient.get(), at(entryIndex.get(patient.get())), sent,
+                null, path);
         opened.ifPresent(episode -> communication(call, "call", episode));
         return opened;
     }
@@ -236,29 +277,17 @@ public final class BundleMapper {
 
     private Optional<Disposition> disposition(Encounter encounter, String path) {
         CodeableConcept concept = encounter.getHospitalization().getDischargeDisposition();
-        for (Coding coding : concept.getCoding()) {
-            if (CONTACT_DISPOSITION.equals(coding.getSystem()) && "emergency-department".equals(coding.getCode())) {
-                return Optional.of(Disposition.EMERGENCY_DEPARTMENT);
-            }
-            if (DISCHARGE_DISPOSITION.equals(coding.getSystem())) {
-                return Optional.of(switch (String.valueOf(coding.getCode())) {
-                    case "home", "alt-home" -> Disposition.HOME;
-                    case "exp" -> Disposition.DEATH;
-                    case "hosp", "other-hcf", "rehab", "snf", "psy", "long" -> Disposition.HOSPITALISATION;
-                    default -> Disposition.OTHER;
-                });
-            }
-        }
-        if (concept.hasCoding()) {
+        Optional<Disposition> disposition = Dispositions.of(concept);
+        if (disposition.isEmpty() && concept.hasCoding()) {
             issues.add(IntakeIssue.error("code-invalid", path + ".hospitalization.dischargeDisposition",
-                    "Discharge disposition needs a coding from " + DISCHARGE_DISPOSITION + " or "
-                            + CONTACT_DISPOSITION));
+                    "Discharge disposition needs a coding from " + Dispositions.understood()));
         }
-        return Optional.empty();
+        return disposition;
     }
 
     /** {@code source}: the association's own identifier of the episode, made a keyed identifier here. */
-    private Optional<EpisodeBuilder> openEpisode(String source, Patient patient, String patientPath, Instant start) {
+    private Optional<EpisodeBuilder> openEpisode(String source, Patient patient, String patientPath, Instant start,
+            Encounter encounter, String path) {
         if (!patient.hasBirthDate()) {
             issues.add(IntakeIssue.error("required", patientPath + ".birthDate", "Patient.birthDate is required"));
             return Optional.empty();
@@ -270,11 +299,14 @@ public final class BundleMapper {
             PatientIdentity identity = identity(patient);
             var generalised = Generalised.of(patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime()
                     .toLocalDate(), start.atZone(FRANCE).toLocalDate());
+            String residence = Places.residence(patient);
+            String careDepartement = Places.ofCare(encounter, r -> r == null ? null : byReference.get(r.getReference()),
+                    residence, path, issues);
             var pseudonym = pseudonymiser.pseudonymOf(identity);
             String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
             var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
                     null, sex(patient), generalised.ageYears(),
-                    generalised.ageBand(), generalised.birthYear(), departement(patient), start);
+                    generalised.ageBand(), generalised.birthYear(), careDepartement, start, residence);
             return Optional.of(new EpisodeBuilder(opened, knownAs(identity, patient)));
         } catch (InvalidIdentityException e) {
             issues.add(IntakeIssue.error("invalid", patientPath + "." + fhirPath(e.field()), e.getMessage()));
@@ -349,29 +381,20 @@ public final class BundleMapper {
         };
     }
 
-    private static String departement(Patient patient) {
-        for (Address address : patient.getAddress()) {
-            Extension insee = address.getExtensionByUrl(FhirSystems.EXT_INSEE_COMMUNE);
-            if (insee != null) {
-                return Territory.departementOf(insee.getValue().primitiveValue());
-            }
-            if (address.hasPostalCode()) {
-                return Territory.departementOfPostalCode(address.getPostalCode());
-            }
-        }
-        return null;
-    }
-
     // ------------------------------------------------------------------ resources of an encounter
 
     private boolean attach(Resource resource, String path, Map<Resource, EpisodeBuilder> episodes) {
         if (resource instanceof Condition condition) {
             episodeOf(condition.getEncounter(), path, episodes).ifPresent(e -> diagnosis(condition, path, e));
         } else if (resource instanceof Observation observation) {
-            if (!observation.hasValueQuantity()) {
+            String category = ObservationKinds.categoryOf(observation);
+            String unused = ObservationKinds.notUsed(observation, category);
+            if (unused != null) {
+                notes[entryIndex.get(resource)] = unused;
                 return false;
             }
-            episodeOf(observation.getEncounter(), path, episodes).ifPresent(e -> vitalSign(observation, path, e));
+            episodeOf(observation.getEncounter(), path, episodes)
+                    .ifPresent(e -> measure(observation, ObservationKinds.LABORATORY.equals(category), path, e));
         } else if (resource instanceof MedicationRequest request) {
             episodeOf(request.getEncounter(), path, episodes).ifPresent(e -> prescription(request, path, e));
         } else if (resource instanceof Communication communication) {
@@ -404,16 +427,17 @@ public final class BundleMapper {
     }
 
     private void diagnosis(Condition condition, String path, EpisodeBuilder episode) {
-        List<Code> codings = codes(condition.getCode(), true);
-        if (codings.isEmpty()) {
+        List<Code> codings = codes(condition.getCode());
+        if (codings.stream().noneMatch(c -> DIAGNOSIS_SYSTEMS.contains(c.system()))) {
             issues.add(IntakeIssue.error("code-invalid", path + ".code",
-                    "Condition.code needs an ICPC-2 or ICD-10 coding (" + String.join(", ", DIAGNOSIS_SYSTEMS) + ")"));
+                    "Condition.code needs an ICPC-2, ICD-10 or SNOMED CT coding (" + String.join(", ",
+                            new java.util.TreeSet<>(DIAGNOSIS_SYSTEMS)) + ")"));
             return;
         }
         episode.diagnoses.add(new DiagnosisRecordedEvent(episode.id(), sourceId("condition", condition), codings));
     }
 
-    private void vitalSign(Observation observation, String path, EpisodeBuilder episode) {
+    private void measure(Observation observation, boolean laboratory, String path, EpisodeBuilder episode) {
         Coding code = observation.getCode().getCoding().stream().filter(c -> FhirSystems.LOINC.equals(c.getSystem()))
                 .findFirst().orElse(observation.getCode().getCodingFirstRep());
         var quantity = observation.getValueQuantity();
@@ -430,18 +454,35 @@ public final class BundleMapper {
         }
         Instant effective = observation.hasEffectiveDateTimeType() ? instant(observation.getEffectiveDateTimeType())
                 : null;
-        episode.vitals.add(new VitalSignRecordedEvent(episode.id(), sourceId("observation", observation),
-                new Code(code.getSystem(), code.getCode()), quantity.getValue(),
-                quantity.hasCode() ? quantity.getCode() : quantity.getUnit(), effective));
+        String observationId = sourceId("observation", observation);
+        Code measured = new Code(code.getSystem(), code.getCode());
+        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+        if (laboratory) {
+            episode.laboratory.add(new LaboratoryResultRecordedEvent(episode.id(), observationId, measured,
+                    quantity.getValue(), unit, effective));
+        } else {
+            episode.vitals.add(new VitalSignRecordedEvent(episode.id(), observationId, measured, quantity.getValue(),
+                    unit, effective));
+        }
     }
 
     private void prescription(MedicationRequest request, String path, EpisodeBuilder episode) {
-        List<Code> medication = request.hasMedicationCodeableConcept()
-                ? codes(request.getMedicationCodeableConcept(), false)
-                : List.of();
+        List<Code> medication = List.of();
+        if (request.hasMedicationCodeableConcept()) {
+            medication = codes(request.getMedicationCodeableConcept());
+        } else if (request.hasMedicationReference()) {
+            Optional<Medication> named = resolve(request.getMedicationReference(), Medication.class,
+                    path + ".medicationReference");
+            if (named.isEmpty()) {
+                return;
+            }
+            medicationsUsed.add(named.get());
+            medication = codes(named.get().getCode());
+        }
         if (medication.isEmpty()) {
             issues.add(IntakeIssue.error("required", path + ".medication",
-                    "MedicationRequest.medicationCodeableConcept needs at least one coding"));
+                    "MedicationRequest needs a medicationCodeableConcept, or a medicationReference to a Medication of "
+                            + "the bundle, with at least one coding"));
             return;
         }
         episode.prescriptions.add(new PrescriptionRecordedEvent(episode.id(), sourceId("prescription", request),
@@ -454,7 +495,7 @@ public final class BundleMapper {
             episode.handOff = new GpHandOffRecordedEvent(episode.id(), sent);
             return;
         }
-        List<Code> reasons = communication.getReasonCode().stream().flatMap(c -> codes(c, false).stream()).toList();
+        List<Code> reasons = communication.getReasonCode().stream().flatMap(c -> codes(c).stream()).toList();
         episode.call = new CallReceivedEvent(episode.id(), sent, reasons,
                 extensionCode(communication, FhirSystems.EXT_TRIAGE_PRIORITY),
                 extensionCode(communication, FhirSystems.EXT_REGULATION_DECISION));
@@ -469,10 +510,9 @@ public final class BundleMapper {
     }
 
     /** Codings with system and code only: displays and texts may carry anything and are dropped. */
-    private static List<Code> codes(CodeableConcept concept, boolean diagnosisSystemsOnly) {
+    private static List<Code> codes(CodeableConcept concept) {
         return concept.getCoding().stream()
                 .filter(c -> c.hasSystem() && c.hasCode())
-                .filter(c -> !diagnosisSystemsOnly || DIAGNOSIS_SYSTEMS.contains(c.getSystem()))
                 .map(c -> new Code(c.getSystem(), c.getCode()))
                 .toList();
     }
@@ -505,6 +545,7 @@ public final class BundleMapper {
         private EncounterRecordedEvent encounter;
         private final List<DiagnosisRecordedEvent> diagnoses = new ArrayList<>();
         private final List<VitalSignRecordedEvent> vitals = new ArrayList<>();
+        private final List<LaboratoryResultRecordedEvent> laboratory = new ArrayList<>();
         private final List<PrescriptionRecordedEvent> prescriptions = new ArrayList<>();
         private OutcomeRecordedEvent outcome;
         private GpHandOffRecordedEvent handOff;
@@ -530,6 +571,7 @@ public final class BundleMapper {
             }
             events.addAll(diagnoses);
             events.addAll(vitals);
+            events.addAll(laboratory);
             events.addAll(prescriptions);
             if (outcome != null) {
                 events.add(outcome);

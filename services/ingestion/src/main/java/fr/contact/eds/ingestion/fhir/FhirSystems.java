@@ -9,7 +9,12 @@ public final class FhirSystems {
     public static final String ICPC2 = "http://hl7.org/fhir/sid/icpc-2";
     public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
     public static final String CIM10_FR = "https://smt.esante.gouv.fr/terminologie-cim-10";
+    /** France is a SNOMED CT member; OMOP's standard condition vocabulary is SNOMED. */
+    public static final String SNOMED_CT = "http://snomed.info/sct";
     public static final String LOINC = "http://loinc.org";
+    public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    /** NUBC patient discharge status, as US systems (Synthea among them) code a discharge. */
+    public static final String NUBC_DISCHARGE = "http://www.nubc.org/patient-discharge";
     public static final String ENCOUNTER_CLASS = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     public static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
 
@@ -28,7 +33,7 @@ public final class FhirSystems {
     public static final String EXT_INSEE_COMMUNE = CONTACT + "StructureDefinition/insee-commune";
     public static final String EXT_BIRTH_PLACE_INSEE = CONTACT + "StructureDefinition/birth-place-insee";
 
-    public static final Set<String> DIAGNOSIS_SYSTEMS = Set.of(ICPC2, ICD10, CIM10_FR);
+    public static final Set<String> DIAGNOSIS_SYSTEMS = Set.of(ICPC2, ICD10, CIM10_FR, SNOMED_CT);
 
     private FhirSystems() {}
 }

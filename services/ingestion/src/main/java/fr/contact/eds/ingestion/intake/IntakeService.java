@@ -117,7 +117,7 @@ public class IntakeService {
         BundleAcceptedEvent accepted = new BundleAcceptedEvent(prepared.bundleKey(), prepared.actor().association(),
                 mapped.bundleType(), kept.stream().map(MappedEpisode::episodeId).toList(), mapped.entryUsed(),
                 mapped.resourcesUsed(), mapped.resourcesIgnored(), mapped.episodes().size() - kept.size(),
-                Instant.now());
+                Instant.now(), mapped.entryNotes());
         List<String> patients = kept.stream().map(MappedEpisode::patientPseudonym).distinct().toList();
         // Keys only for the patients kept: none is made, nor filed under the pseudonym, for one who opposes.
         List<Object> events = kept.stream().flatMap(e -> e.events().stream())

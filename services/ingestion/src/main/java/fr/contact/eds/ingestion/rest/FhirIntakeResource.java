@@ -47,15 +47,16 @@ public class FhirIntakeResource {
         Bundle response = new Bundle().setType("transaction".equals(accepted.bundleType())
                 ? Bundle.BundleType.TRANSACTIONRESPONSE
                 : Bundle.BundleType.BATCHRESPONSE);
-        for (Boolean used : accepted.entryUsed()) {
+        for (int i = 0; i < accepted.entryUsed().size(); i++) {
             var entry = response.addEntry().getResponse();
-            if (used) {
+            if (accepted.entryUsed().get(i)) {
                 entry.setStatus("201 Created");
             } else {
                 OperationOutcome ignored = new OperationOutcome();
                 ignored.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                         .setCode(OperationOutcome.IssueType.INFORMATIONAL)
-                        .setDiagnostics("Resource type not used by CONTACT: counted, not stored");
+                        .setDiagnostics(accepted.noteOn(i) != null ? accepted.noteOn(i)
+                                : "Resource type not used by CONTACT: counted, not stored");
                 entry.setStatus("200 OK").setOutcome(ignored);
             }
         }

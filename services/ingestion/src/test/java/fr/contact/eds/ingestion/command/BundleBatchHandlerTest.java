@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BundleBatchHandlerTest {
 
     private static final BundleAcceptedEvent OTHER = new BundleAcceptedEvent("v1.other", "sos-paris", "batch",
-            List.of("v1.episode-2"), List.of(true), 1, 0, 0, NOW);
+            List.of("v1.episode-2"), List.of(true), 1, 0, 0, NOW, null);
 
     private final CountingEngine engine = new CountingEngine();
     private Configuration axon;

@@ -17,7 +17,7 @@ class BundleIntakeTest {
 
     static final Instant NOW = Instant.parse("2026-01-15T21:00:00Z");
     static final BundleAcceptedEvent ACCEPTED = new BundleAcceptedEvent("v1.bundle", "sos-paris", "transaction",
-            List.of("v1.episode"), List.of(true, true), 2, 0, 0, NOW);
+            List.of("v1.episode"), List.of(true, true), 2, 0, 0, NOW, null);
     static final EpisodeOpenedEvent OPENED = new EpisodeOpenedEvent("v1.episode", "sos-paris", "v1.patient", 1, "key-1",
             "F", 70, "65-74", 1955, "75", NOW);
     static final GpHandOffRecordedEvent HAND_OFF = new GpHandOffRecordedEvent("v1.episode", NOW);
@@ -54,5 +54,16 @@ class BundleIntakeTest {
                 .when(new AcceptBundleCommand(ACCEPTED, List.of(), ACCESS))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void recordsABundleWhoseCareIsAllOutsideUnscheduledCareSoARepeatAnswersTheSame() {
+        BundleAcceptedEvent outside = new BundleAcceptedEvent("v1.bundle", "sos-paris", "transaction", List.of(),
+                List.of(true, false), 1, 1, 0, NOW, java.util.Arrays.asList(null,
+                        "Encounter outside unscheduled care (an inpatient stay): counted, not stored"));
+        fixture.givenNoPriorActivity()
+                .when(new AcceptBundleCommand(outside, List.of(), ACCESS))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(outside, ACCESS);
     }
 }

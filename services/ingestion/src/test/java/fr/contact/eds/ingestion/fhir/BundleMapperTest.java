@@ -346,7 +346,7 @@ class BundleMapperTest {
         @Test
         void namesAnUnknownEncounterClass() throws IOException {
             Bundle bundle = example();
-            resource(bundle, Encounter.class).getClass_().setCode("IMP");
+            resource(bundle, Encounter.class).getClass_().setCode("XYZ");
 
             assertThat(map(bundle).issues()).extracting(IntakeIssue::code, IntakeIssue::expression)
                     .contains(org.assertj.core.groups.Tuple.tuple("code-invalid", "Bundle.entry[2].resource.class"));
@@ -411,6 +411,111 @@ class BundleMapperTest {
         void refusesAnotherBundleType() throws IOException {
             Bundle bundle = example().setType(Bundle.BundleType.SEARCHSET);
             assertThat(map(bundle).issues()).extracting(IntakeIssue::expression).containsExactly("Bundle.type");
+        }
+    }
+
+    @Nested
+    class FromAnotherEhr {
+
+        @Test
+        void answersAnInpatientStayAsNotTakenInEntryByEntryAndRefusesNothing() throws IOException {
+            Bundle bundle = example();
+            resource(bundle, Encounter.class).getClass_().setCode("IMP");
+
+            MappedBundle mapped = map(bundle);
+
+            assertThat(mapped.issues()).isEmpty();
+            assertThat(mapped.episodes()).isEmpty();
+            assertThat(mapped.entryUsed().get(2)).isFalse();
+            assertThat(mapped.entryNotes().get(2)).contains("inpatient stay");
+            int condition = bundle.getEntry().indexOf(bundle.getEntry().stream()
+                    .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Condition).findFirst().orElseThrow());
+            assertThat(mapped.entryUsed().get(condition)).isFalse();
+            assertThat(mapped.entryNotes().get(condition)).contains("outside unscheduled care");
+        }
+
+        @Test
+        void keepsEveryCodingOfADiagnosisCodedInSnomedCt() throws IOException {
+            Bundle bundle = example();
+            var code = resource(bundle, org.hl7.fhir.r4.model.Condition.class).getCode();
+            code.getCoding().clear();
+            code.addCoding().setSystem(FhirSystems.SNOMED_CT).setCode("10509002");
+            code.addCoding().setSystem("http://example.org/local-codes").setCode("BRONCH");
+
+            assertThat(map(bundle).episodes().get(0).events()).filteredOn(DiagnosisRecordedEvent.class::isInstance)
+                    .map(DiagnosisRecordedEvent.class::cast).singleElement()
+                    .satisfies(d -> assertThat(d.codings()).containsExactly(new Code(FhirSystems.SNOMED_CT,
+                            "10509002"), new Code("http://example.org/local-codes", "BRONCH")));
+        }
+
+        @Test
+        void readsTheMedicationAPrescriptionReferencesInTheBundle() throws IOException {
+            Bundle bundle = example();
+            var request = resource(bundle, org.hl7.fhir.r4.model.MedicationRequest.class);
+            request.setMedication(new Reference("urn:uuid:medication-1"));
+            bundle.addEntry().setFullUrl("urn:uuid:medication-1").setResource(new org.hl7.fhir.r4.model.Medication()
+                    .setCode(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+                            "http://www.nlm.nih.gov/research/umls/rxnorm", "313782", null))));
+
+            MappedBundle mapped = map(bundle);
+
+            assertThat(mapped.issues()).isEmpty();
+            assertThat(mapped.episodes().get(0).events()).filteredOn(PrescriptionRecordedEvent.class::isInstance)
+                    .map(PrescriptionRecordedEvent.class::cast).singleElement().satisfies(p -> assertThat(
+                            p.medication()).containsExactly(
+                                    new Code("http://www.nlm.nih.gov/research/umls/rxnorm",
+                                            "313782")));
+            assertThat(mapped.entryUsed().get(bundle.getEntry().size() - 1)).isTrue();
+        }
+
+        @Test
+        void keepsAPatientLivingAbroadApartFromWhereCareHappened() throws IOException {
+            Bundle bundle = example();
+            var address = resource(bundle, Patient.class).getAddressFirstRep();
+            address.getExtension().clear();
+            address.setPostalCode("02108").setCity("Boston").setCountry("US");
+            org.hl7.fhir.r4.model.Location place = new org.hl7.fhir.r4.model.Location();
+            place.getAddress().setPostalCode("13008").setCountry("FR");
+            bundle.addEntry().setFullUrl("urn:uuid:location-1").setResource(place);
+            resource(bundle, Encounter.class).addLocation().setLocation(new Reference("urn:uuid:location-1"));
+
+            EpisodeOpenedEvent opened = (EpisodeOpenedEvent) map(bundle).episodes().get(0).events().get(0);
+
+            assertThat(opened.residence()).isEqualTo(EpisodeOpenedEvent.ABROAD);
+            assertThat(opened.departement()).as("where care happened, never the US ZIP code read as the Aisne")
+                    .isEqualTo("13");
+        }
+
+        @Test
+        void readsNubcDischargeCodes() throws IOException {
+            for (var expected : Map.of("1", Disposition.HOME, "01", Disposition.HOME, "20", Disposition.DEATH, "02",
+                    Disposition.HOSPITALISATION, "07", Disposition.OTHER).entrySet()) {
+                Bundle bundle = example();
+                resource(bundle, Encounter.class).getHospitalization().getDischargeDisposition().getCoding().get(0)
+                        .setSystem(FhirSystems.NUBC_DISCHARGE).setCode(expected.getKey());
+
+                assertThat(map(bundle).episodes().get(0).events()).filteredOn(OutcomeRecordedEvent.class::isInstance)
+                        .map(OutcomeRecordedEvent.class::cast).singleElement().as(expected.getKey())
+                        .satisfies(o -> assertThat(o.disposition()).isEqualTo(expected.getValue()));
+            }
+        }
+
+        @Test
+        void keepsLaboratoryResultsApartFromVitalSignsAndLeavesSurveysOut() throws IOException {
+            Bundle bundle = example();
+            var observation = resource(bundle, org.hl7.fhir.r4.model.Observation.class);
+            observation.addCategory().addCoding().setSystem(FhirSystems.OBSERVATION_CATEGORY).setCode("laboratory");
+            var survey = observation.copy().setCategory(new java.util.ArrayList<>());
+            survey.addCategory().addCoding().setSystem(FhirSystems.OBSERVATION_CATEGORY).setCode("survey");
+            bundle.addEntry().setResource(survey.setId("survey-1"));
+
+            MappedBundle mapped = map(bundle);
+
+            assertThat(mapped.episodes().get(0).events()).noneMatch(VitalSignRecordedEvent.class::isInstance)
+                    .filteredOn(fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent.class::isInstance)
+                    .hasSize(1);
+            assertThat(mapped.entryUsed().get(bundle.getEntry().size() - 1)).isFalse();
+            assertThat(mapped.entryNotes().get(bundle.getEntry().size() - 1)).contains("category survey");
         }
     }
 }

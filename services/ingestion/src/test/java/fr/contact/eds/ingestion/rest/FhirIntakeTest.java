@@ -236,7 +236,7 @@ class FhirIntakeTest {
 
         @Test
         void invalidContentWithOneIssuePerProblem() throws IOException {
-            String bundle = exampleBundle().replace("\"code\": \"HH\"", "\"code\": \"IMP\"")
+            String bundle = exampleBundle().replace("\"code\": \"HH\"", "\"code\": \"XYZ\"")
                     .replace("\"birthDate\": \"1955-08-14\",", "");
             assertNothingStoredBy(() -> post(association("sos-paris"), bundle).then().statusCode(422)
                     .body("issue.expression.flatten()", hasItem("Bundle.entry[2].resource.class")));
@@ -251,7 +251,8 @@ class FhirIntakeTest {
 
         @Test
         void aBodyOverTheSizeLimit() {
-            String huge = "{\"resourceType\": \"Bundle\", \"type\": \"batch\", \"x\": \"" + "a".repeat(200_001) + "\"}";
+            String huge = "{\"resourceType\": \"Bundle\", \"type\": \"batch\", \"x\": \"" + "a".repeat(1_000_001)
+                    + "\"}";
             assertNothingStoredBy(() -> post(association("sos-paris"), huge).then().statusCode(413)
                     .body("issue[0].code", equalTo("too-costly")));
         }

@@ -52,7 +52,7 @@ class ImportJobsTest {
     void takesInEachLineAndReportsErrorsByLineNumber() throws Exception {
         String first = line("B-" + UUID.randomUUID());
         String ndjson = String.join("\n", first, line("B-" + UUID.randomUUID()), line("B-" + UUID.randomUUID()), first,
-                line("B-" + UUID.randomUUID()).replace("\"code\": \"HH\"", "\"code\": \"IMP\""), "{ not json", "", "");
+                line("B-" + UUID.randomUUID()).replace("\"code\": \"HH\"", "\"code\": \"XYZ\""), "{ not json", "", "");
         String token = association("sos-import");
 
         String url = given().urlEncodingEnabled(false).header("Authorization", token)
@@ -76,7 +76,7 @@ class ImportJobsTest {
     void refusesALineOverTheBundleLimitAsALivePostWouldAndGoesOn() throws Exception {
         String token = association("sos-big-lines");
         String huge = line("B-" + UUID.randomUUID()).replace("\"resourceType\": \"Bundle\",",
-                "\"resourceType\": \"Bundle\", \"x\": \"" + "a".repeat(200_001) + "\",");
+                "\"resourceType\": \"Bundle\", \"x\": \"" + "a".repeat(1_000_001) + "\",");
         String ndjson = String.join("\n", huge, line("B-" + UUID.randomUUID()));
 
         String url = given().header("Authorization", token).contentType("application/fhir+ndjson")

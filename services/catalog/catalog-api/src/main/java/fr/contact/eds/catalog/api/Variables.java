@@ -16,11 +16,13 @@ public final class Variables {
     public static final String CONDITIONS = "condition.diagnoses";
     public static final String DRUGS = "drug.prescriptions";
     public static final String VITAL_SIGNS = "observation.vitalSigns";
+    /** Laboratory results, apart from vital signs: OMOP MEASUREMENT rows of type Lab. */
+    public static final String LABORATORY = "measurement.laboratory";
     public static final String TRIAGE = "observation.triage";
     public static final String OUTCOME = "episode.outcome";
 
     public static final List<String> ALL = List.of(SEX, YEAR_OF_BIRTH, VISIT, VISIT_TIMES, CONDITIONS,
-            DRUGS, VITAL_SIGNS, TRIAGE, OUTCOME);
+            DRUGS, VITAL_SIGNS, LABORATORY, TRIAGE, OUTCOME);
 
     private Variables() {}
 }

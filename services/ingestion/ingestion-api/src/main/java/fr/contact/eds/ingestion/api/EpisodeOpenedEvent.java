@@ -13,8 +13,12 @@ import org.axonframework.serialization.Revision;
  * Revision 2: the patient's pseudonym, sex, age and birth year are personal data, encrypted under the patient's
  * key ({@code subjectKeyId}); once the patient's data is erased they read as null, while the age band and the
  * département survive for statistics. Revision 1 events (before crypto-shredding) hold them in clear.
+ * <p>
+ * Revision 3: {@code departement} is where care happened (the encounter's location, else the patient's home in
+ * France), and {@code residence} the patient's own: a département code, {@code abroad} when the country is not
+ * France, or null when not known. Earlier events have a null residence and the home département as departement.
  */
-@Revision("2")
+@Revision("3")
 public record EpisodeOpenedEvent(
         String episodeId,
         String associationId,
@@ -26,11 +30,22 @@ public record EpisodeOpenedEvent(
         String ageBand,
         @PersonalData Integer birthYear,
         String departement,
-        Instant openedAt) implements EpisodeEvent {
+        Instant openedAt,
+        String residence) implements EpisodeEvent {
+
+    public static final String ABROAD = "abroad";
+
+    /** An opening recorded before residence was kept apart. */
+    public EpisodeOpenedEvent(String episodeId, String associationId, String patientPseudonym, int keyVersion,
+            String subjectKeyId, String sex, Integer ageYears, String ageBand, Integer birthYear, String departement,
+            Instant openedAt) {
+        this(episodeId, associationId, patientPseudonym, keyVersion, subjectKeyId, sex, ageYears, ageBand, birthYear,
+                departement, openedAt, null);
+    }
 
     /** The same opening, its personal data to be encrypted under {@code keyId}. */
     public EpisodeOpenedEvent withSubjectKeyId(String keyId) {
         return new EpisodeOpenedEvent(episodeId, associationId, patientPseudonym, keyVersion, keyId, sex, ageYears,
-                ageBand, birthYear, departement, openedAt);
+                ageBand, birthYear, departement, openedAt, residence);
     }
 }
