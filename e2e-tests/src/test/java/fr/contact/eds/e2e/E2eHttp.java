@@ -23,6 +23,13 @@ final class E2eHttp {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET asking for {@code accept}, e.g. a FHIR representation. */
+    static HttpResponse<String> fetch(String url, String token, String accept) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** With a JSON body. */
     static HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))

@@ -1,11 +1,13 @@
 package fr.contact.eds.e2e;
 
 import static fr.contact.eds.e2e.E2eHttp.call;
+import static fr.contact.eds.e2e.E2eHttp.fetch;
 import static fr.contact.eds.e2e.E2eHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.contact.eds.fhir.conformance.FhirR4Validator;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -135,6 +137,32 @@ class SystemIT {
         assertThat(JSON.readTree(first.body()).get("type").asText()).isEqualTo("transaction-response");
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(first.body()).doesNotContain("255081416802538", "Lef");
+        assertThat(FhirR4Validator.errors(first.body())).isEmpty();
+    }
+
+    @Test
+    void takesInARealEhrBundleAsTheServiceRunsAndAnswersItInValidFhir() throws Exception {
+        String association = tokenWith("association", "e2e-software", "association=sos-e2e-synthea");
+        String bundle = Files.readString(
+                contact.root().resolve("services/ingestion/src/test/resources/synthea/omer483-larkin917.json"));
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(contact.url("ingestion") + "/fhir"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + association)
+                .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(bundle))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(FhirR4Validator.errors(answer.body())).isEmpty();
+        assertThat(JSON.readTree(answer.body()).get("entry").findValuesAsText("status")).contains("201 Created",
+                "200 OK");
+        // Four well child visits are answered 200 and not kept; the three other encounters become episodes.
+        String steward = token("data-steward");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long episodes;
+        do {
+            episodes = episodesOf("sos-e2e-synthea", steward, 0);
+        } while (episodes < 3 && System.nanoTime() < deadline);
+        assertThat(episodes).isEqualTo(3);
     }
 
     @Test
@@ -237,6 +265,11 @@ class SystemIT {
 
         JsonNode history = JSON.readTree(call("GET", contact.url("consent") + "/patients/me/consent", patient).body());
         assertThat(history.get("history").findValuesAsText("decision")).containsExactly("opposition", "withdrawal");
+        HttpResponse<String> consents = fetch(contact.url("consent") + "/patients/me/consent", patient,
+                "application/fhir+json");
+        assertThat(consents.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(consents.body()).get("entry")).hasSize(1);
+        assertThat(FhirR4Validator.errors(consents.body())).isEmpty();
     }
 
     @Test
@@ -270,6 +303,12 @@ class SystemIT {
         assertThat(trail.get("entries").findValuesAsText("action")).containsExactly("READ", "SEARCH");
         assertThat(trail.get("entries").get(0).get("patientPseudonyms").get(0).asText()).isEqualTo(patient);
         assertThat(trail.get("entries").findValuesAsText("service")).containsOnly("episodes");
+        HttpResponse<String> events = fetch(contact.url("audit") + "/audit/entries?actor=" + subject, dpo,
+                "application/fhir+ndjson");
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.body().lines()).hasSize(2).allSatisfy(line -> assertThat(
+                FhirR4Validator.errors(line, "https://profiles.ihe.net/ITI/BALP/")).as(line).isEmpty());
+        assertThat(events.body()).contains("IHE.BasicAudit.PatientRead", "IHE.BasicAudit.PatientQuery");
 
         assertThat(call("POST", contact.url("audit") + "/audit/tree-heads", dpo).statusCode()).isEqualTo(200);
         ContactRuntime.Result verified = contact.run("verify-audit", "--full", "--entry",

@@ -179,14 +179,17 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
         return codes instanceof List<?> list ? (List<Document>) list : List.of();
     }
 
-    /** ICPC-2, ICD-10, ATC or LOINC code with its system's short name, within varchar(50). */
+    /** Short names of the code systems intake keeps, by a word of their URI; others are written bare. */
+    private static final List<Map.Entry<String, String>> SYSTEM_NAMES = List.of(Map.entry("icpc", "ICPC2:"),
+            Map.entry("icd-10", "ICD10:"), Map.entry("cim-10", "CIM10:"), Map.entry("snomed", "SNOMED:"),
+            Map.entry("atc", "ATC:"), Map.entry("loinc", "LOINC:"), Map.entry("rxnorm", "RXNORM:"));
+
+    /** A code with its system's short name, within varchar(50). */
     private static String sourceValue(Document code) {
         String system = code.getString("system");
         String prefix = system == null ? ""
-                : system.contains("icpc") ? "ICPC2:"
-                        : system.contains("icd-10")
-                                ? "ICD10:"
-                                : system.contains("atc") ? "ATC:" : system.contains("loinc") ? "LOINC:" : "";
+                : SYSTEM_NAMES.stream().filter(n -> system.contains(n.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElse("");
         String value = prefix + code.getString("code");
         return value.length() > 50 ? value.substring(0, 50) : value;
     }

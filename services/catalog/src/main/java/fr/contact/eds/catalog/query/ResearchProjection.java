@@ -22,6 +22,7 @@ import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
@@ -95,19 +96,21 @@ public class ResearchProjection {
     @EventHandler
     void on(VitalSignRecordedEvent e) {
         set(e.episodeId(), Updates.set("vitals." + key(e.observationId()),
-                new Document("system", e.code() == null ? null : e.code().system())
-                        .append("code", e.code() == null ? null : e.code().code())
-                        .append("value", e.value() == null ? null : e.value().toPlainString())
-                        .append("unit", e.unit()).append("at", date(e.effectiveAt()))));
+                measurement(e.code(), e.value(), e.unit(), e.effectiveAt())));
     }
 
     @EventHandler
     void on(LaboratoryResultRecordedEvent e) {
         set(e.episodeId(), Updates.set("laboratory." + key(e.observationId()),
-                new Document("system", e.code() == null ? null : e.code().system())
-                        .append("code", e.code() == null ? null : e.code().code())
-                        .append("value", e.value() == null ? null : e.value().toPlainString())
-                        .append("unit", e.unit()).append("at", date(e.effectiveAt()))));
+                measurement(e.code(), e.value(), e.unit(), e.effectiveAt())));
+    }
+
+    /** A vital sign or a laboratory result, as the extract writes either into MEASUREMENT. */
+    private static Document measurement(Code code, BigDecimal value, String unit, Instant at) {
+        return new Document("system", code == null ? null : code.system())
+                .append("code", code == null ? null : code.code())
+                .append("value", value == null ? null : value.toPlainString()).append("unit", unit)
+                .append("at", date(at));
     }
 
     @EventHandler

@@ -15,9 +15,10 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * A consent history as FHIR R4 {@code Consent} resources in the IHE PCF opt-out shape: one Consent per opposition,
- * provision {@code deny} for research reuse over the period it was in force; active while it is, inactive once
- * withdrawn.
+ * A consent history as FHIR R4 {@code Consent} resources, an opt-out as IHE PCF shapes one (a {@code deny}
+ * provision with its purpose and period) but of scope research: PCF's profiles fix scope patient-privacy (sharing for
+ * care), so none is claimed. One Consent per opposition, over the period it was in force; active while it is,
+ * inactive once withdrawn.
  */
 final class ConsentFhir {
 

@@ -117,11 +117,24 @@ public class PatientConsentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public StatusView childStatus(ForWhom body) {
+        return StatusView.of(childHistory(body));
+    }
+
+    /** The same, as FHIR Consents (the guardian appears as the RelatedPerson who decided). */
+    @POST
+    @Path("/child-consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(ConsentFhir.FHIR_JSON)
+    public String childStatusAsFhir(ForWhom body) {
+        return fhir.newJsonParser().encodeResourceToString(ConsentFhir.of(childHistory(body)));
+    }
+
+    private ConsentStatus childHistory(ForWhom body) {
         if (!forAChild(body)) {
             throw ProblemException.badRequest("child", "The child's identity is required");
         }
         String childPseudonym = decisions.patientPseudonymOf(patient(body));
-        return StatusView.of(history.revealTo(currentActor.get(), Roles.PATIENT, childPseudonym));
+        return history.revealTo(currentActor.get(), Roles.PATIENT, childPseudonym);
     }
 
     /** One project from the transparency portal; {@code child} when a parent acts for a minor child. */

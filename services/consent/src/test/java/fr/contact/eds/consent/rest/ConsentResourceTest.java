@@ -285,6 +285,10 @@ class ConsentResourceTest {
             asPatient(parent).body(child).post("/patients/me/oppositions").then().statusCode(201);
             asPatient(parent).body(child).post("/patients/me/child-consent").then().statusCode(200)
                     .body("status", equalTo("opposed")).body("history[0].byGuardian", equalTo(true));
+            String consents = asPatient(parent).accept("application/fhir+json").body(child)
+                    .post("/patients/me/child-consent").then().statusCode(200)
+                    .body("entry[0].resource.resourceType", equalTo("Consent")).extract().asString();
+            assertThat(FhirR4Validator.errors(consents)).isEmpty();
             asPatient(parent).body("{}").post("/patients/me/child-consent").then().statusCode(400)
                     .body("field", equalTo("child"));
             asPatient(parent).body(child.replace(born.toString(), born.minusYears(20).toString()))

@@ -26,6 +26,7 @@ import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -134,18 +135,21 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(VitalSignRecordedEvent event) {
-        change(event.episodeId(), c -> c.add("vitalSigns", new Document("observationId",
-                event.observationId()).append("code", code(event.code())).append("value",
-                        event.value() == null ? null : event.value().toPlainString())
-                .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
+        change(event.episodeId(), c -> c.add("vitalSigns", measurement(event.observationId(), event.code(),
+                event.value(), event.unit(), event.effectiveAt())));
     }
 
     @EventHandler
     void on(LaboratoryResultRecordedEvent event) {
-        change(event.episodeId(), c -> c.add("laboratoryResults", new Document("observationId",
-                event.observationId()).append("code", code(event.code())).append("value",
-                        event.value() == null ? null : event.value().toPlainString())
-                .append("unit", event.unit()).append("effectiveAt", date(event.effectiveAt()))));
+        change(event.episodeId(), c -> c.add("laboratoryResults", measurement(event.observationId(),
+                event.code(), event.value(), event.unit(), event.effectiveAt())));
+    }
+
+    private static Document measurement(String observationId, Code code, BigDecimal value, String unit,
+            Instant effectiveAt) {
+        return new Document("observationId", observationId).append("code", code(code))
+                .append("value", value == null ? null : value.toPlainString()).append("unit", unit)
+                .append("effectiveAt", date(effectiveAt));
     }
 
     @EventHandler
