@@ -163,6 +163,15 @@ class SystemIT {
             episodes = episodesOf("sos-e2e-synthea", steward, 0);
         } while (episodes < 3 && System.nanoTime() < deadline);
         assertThat(episodes).isEqualTo(3);
+
+        // Its SNOMED CT diagnoses reach a research extract as OMOP condition rows with their vocabulary named.
+        String researcher = tokenWith("researcher", "e2e-researcher-synthea", "organisation=inserm");
+        String project = activeResearchProject(researcher);
+        JsonNode extract = finishedExtract(project, researcher);
+        HttpResponse<String> conditions = call("GET", project + "/extracts/" + extract.get("extractId").asText()
+                + "/files/CONDITION_OCCURRENCE.csv", researcher);
+        assertThat(conditions.statusCode()).isEqualTo(200);
+        assertThat(conditions.body()).contains(",SNOMED:128613002,", ",SNOMED:444814009,");
     }
 
     @Test

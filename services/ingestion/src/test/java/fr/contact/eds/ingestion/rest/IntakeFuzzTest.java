@@ -3,6 +3,7 @@ package fr.contact.eds.ingestion.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.contact.eds.fhir.conformance.FhirR4Validator;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.JsonMutations;
@@ -17,6 +18,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +58,7 @@ class IntakeFuzzTest {
         List<JsonMutations> bundles = List.of(new JsonMutations(resource("/bundles/home-visit.json")),
                 new JsonMutations(resource("/bundles/advice-call.json")));
         int accepted = 0;
+        Set<String> kinds = new HashSet<>();
         for (int i = 0; i < cases; i++) {
             long caseSeed = seed + i;
             byte[] body = bundles.get(i % bundles.size()).mutate(caseSeed);
@@ -65,6 +68,7 @@ class IntakeFuzzTest {
                     + answer.statusCode() + ": " + answer.asString();
             assertThat(answer.statusCode()).as(described).isIn(ANSWERS);
             assertThat(answer.asString()).as(described).contains("\"resourceType\"");
+            validOnce(answer, described, kinds);
             if (answer.statusCode() == 200) {
                 accepted++;
             } else {
@@ -88,8 +92,20 @@ class IntakeFuzzTest {
                 assertThat(answer.statusCode()).as(file.getFileName() + ": " + answer.asString())
                         .isEqualTo(expected);
                 assertThat(answer.asString()).as(file.getFileName().toString()).contains("OperationOutcome");
+                assertThat(FhirR4Validator.errors(answer.asString())).as(file.getFileName().toString()).isEmpty();
                 assertThat(axon.engine().headPosition()).as(file.getFileName().toString()).isEqualTo(head);
             }
+        }
+    }
+
+    /**
+     * Every kind of answer (status and issue codes) passes HAPI's R4 validator: the first of each kind is checked,
+     * since validating two thousand answers would cost more than it tells.
+     */
+    private static void validOnce(Response answer, String described, Set<String> kinds) {
+        String kind = answer.statusCode() + " " + answer.jsonPath().getList("issue.code");
+        if (kinds.add(kind)) {
+            assertThat(FhirR4Validator.errors(answer.asString())).as(kind + ": " + described).isEmpty();
         }
     }
 }
