@@ -171,7 +171,8 @@ class SystemIT {
         HttpResponse<String> conditions = call("GET", project + "/extracts/" + extract.get("extractId").asText()
                 + "/files/CONDITION_OCCURRENCE.csv", researcher);
         assertThat(conditions.statusCode()).isEqualTo(200);
-        assertThat(conditions.body()).contains(",SNOMED:128613002,", ",SNOMED:444814009,");
+        assertThat(conditions.body()).as("the 2026 visit, within the permit; the 2011 emergency is not")
+                .contains(",SNOMED:444814009,").doesNotContain(",SNOMED:128613002,");
     }
 
     @Test
