@@ -54,6 +54,30 @@ public final class CatalogueVocabularies {
     public static final Vocabulary AVAILABILITY = eu("planned-availability", "Planned availability", "STABLE",
             "stable");
 
+    /**
+     * HealthDCAT-AP requires "personal data" for health datasets with personal information and names this IRI,
+     * ahead of its addition to the EU dataset-type list: every dataset of the warehouse is pseudonymised personal data.
+     */
+    public static final Vocabulary DATASET_TYPES = eu("dataset-type", "Dataset type", "PERSONAL_DATA",
+            "Personal data");
+
+    /**
+     * The minimum categories of electronic health data for secondary use of the EHDS (Regulation (EU) 2025/327,
+     * art. 51(1)) that unscheduled primary care produces. HealthDCAT-AP requires one as an IRI, but the EU vocabulary
+     * is not published yet (its own examples use example.com): the catalogue publishes these under its own namespace,
+     * each described, so a consumer can map them once the EU IRIs exist.
+     */
+    public static final Vocabulary HEALTH_CATEGORIES = vocabulary(DcatGraph.ROOT + "/vocabularies/health-category/",
+            DcatGraph.ROOT + "/vocabularies/health-category", "Category of electronic health data (EHDS art. 51(1))",
+            "EHR", "Electronic health data from electronic health records",
+            "HEALTH_DETERMINANTS", "Data on factors impacting on health, including socio-economic, environmental "
+                    + "and behavioural determinants of health",
+            "HEALTHCARE_PROVISION", "Aggregated data on healthcare needs, resources allocated to healthcare, the "
+                    + "provision of and access to healthcare",
+            "ADMINISTRATIVE", "Healthcare-related administrative data",
+            "PROFESSIONALS", "Data on the professional status, specialisation and institution of the health "
+                    + "professionals involved in the treatment");
+
     public static final Vocabulary LICENCE_TYPES = vocabulary("http://purl.org/adms/licencetype/",
             "http://purl.org/adms/licencetype/1.0", "Licence type", "Attribution", "Attribution",
             "OtherRestrictiveClauses", "Other restrictive clauses");
@@ -80,7 +104,7 @@ public final class CatalogueVocabularies {
 
     /** The vocabularies published with their concepts (coding systems are standards, not concepts). */
     public static final List<Vocabulary> ALL = List.of(DATA_THEMES, COUNTRIES, ACCESS_RIGHTS, LANGUAGES, FILE_TYPES,
-            AVAILABILITY, LICENCE_TYPES, PUBLISHER_TYPES);
+            AVAILABILITY, DATASET_TYPES, HEALTH_CATEGORIES, LICENCE_TYPES, PUBLISHER_TYPES);
 
     private CatalogueVocabularies() {}
 

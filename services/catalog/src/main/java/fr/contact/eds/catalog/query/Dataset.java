@@ -10,7 +10,8 @@ import java.util.List;
  * model at the time of asking, never typed in.
  */
 public record Dataset(String datasetId, String title, String description, String publisher, String publisherType,
-        List<String> keywords, List<String> themes, List<String> spatial, List<String> codingSystems,
-        String legalBasis, String purpose, String accessRights, String retention, LocalDate lastReviewed,
+        List<String> keywords, List<String> themes, List<String> healthCategories, List<String> spatial,
+        List<String> codingSystems, String legalBasis, String purpose, String accessRights, String retention,
+        LocalDate lastReviewed,
         Long numberOfRecords, Long numberOfUniqueIndividuals, LocalDate temporalStart, LocalDate temporalEnd,
         boolean reviewOverdue) {}

@@ -51,10 +51,11 @@ public class DatasetCatalogue {
                 "CONTACT EDS", CatalogueVocabularies.PUBLISHER_TYPES.concepts().get("NonProfitOrganisation").iri(),
                 List.of("unscheduled care", "primary care", "home visit", "teleconsultation", "out-of-hours"),
                 List.of(CatalogueVocabularies.DATA_THEMES.concepts().get("HEAL").iri()),
+                List.of(CatalogueVocabularies.HEALTH_CATEGORIES.concepts().get("EHR").iri()),
                 CatalogueVocabularies.COUNTRIES.iris(), List.of("ICPC-2", "ICD-10", "ATC", "LOINC", "SNOMED CT"),
                 "GDPR art. 6(1)(e) and 9(2)(j); French Public Health Code L1461-1 (EDS)",
                 "Research, public health surveillance and evaluation of unscheduled primary care",
-                CatalogueVocabularies.ACCESS_RIGHTS.concepts().get("RESTRICTED").iri(),
+                CatalogueVocabularies.ACCESS_RIGHTS.concepts().get("NON_PUBLIC").iri(),
                 "20 years after the last care episode", null, null, null, null, null, false);
     }
 
@@ -80,6 +81,7 @@ public class DatasetCatalogue {
                 .append("title", dataset.title()).append("description", dataset.description())
                 .append("publisher", dataset.publisher()).append("publisherType", dataset.publisherType())
                 .append("keywords", dataset.keywords()).append("themes", dataset.themes())
+                .append("healthCategories", dataset.healthCategories())
                 .append("spatial", dataset.spatial()).append("codingSystems", dataset.codingSystems())
                 .append("legalBasis", dataset.legalBasis()).append("purpose", dataset.purpose())
                 .append("accessRights", dataset.accessRights()).append("retention", dataset.retention())
@@ -102,18 +104,22 @@ public class DatasetCatalogue {
         String publisherType = known(CatalogueVocabularies.PUBLISHER_TYPES, d.getString("publisherType"));
         List<String> themes = strings(d, "themes").stream()
                 .filter(t -> CatalogueVocabularies.DATA_THEMES.byIri(t).isPresent()).toList();
+        List<String> categories = strings(d, "healthCategories").stream()
+                .filter(c -> CatalogueVocabularies.HEALTH_CATEGORIES.byIri(c).isPresent()).toList();
         List<String> spatial = strings(d, "spatial").stream()
                 .filter(s -> CatalogueVocabularies.COUNTRIES.byIri(s).isPresent()).toList();
         List<String> codingSystems = strings(d, "codingSystems").stream()
                 .filter(CatalogueVocabularies.CODING_SYSTEMS::containsKey).toList();
         boolean incomplete = accessRights == null || publisherType == null || spatial.isEmpty()
+                || categories.isEmpty() || categories.size() < strings(d, "healthCategories").size()
                 || themes.size() < strings(d, "themes").size()
                 || codingSystems.size() < strings(d, "codingSystems").size();
         boolean overdue = reviewed == null || reviewed.isBefore(today().minusMonths(12)) || incomplete;
         Counts counts = Datasets.EPISODES.equals(d.getString("_id")) ? counts() : new Counts(0, 0, null, null);
         return new Dataset(d.getString("_id"), d.getString("title"), d.getString("description"),
-                d.getString("publisher"), publisherType, strings(d, "keywords"), themes, spatial, codingSystems,
-                d.getString("legalBasis"), d.getString("purpose"), accessRights, d.getString("retention"), reviewed,
+                d.getString("publisher"), publisherType, strings(d, "keywords"), themes, categories, spatial,
+                codingSystems, d.getString("legalBasis"), d.getString("purpose"), accessRights,
+                d.getString("retention"), reviewed,
                 counts.records(), counts.individuals(), counts.start(), counts.end(), overdue);
     }
 

@@ -30,7 +30,8 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
  */
 final class DcatGraph {
 
-    static final String ROOT = "https://contact-eds.fr/catalog";
+    static final String HOMEPAGE = "https://contact-eds.fr/";
+    static final String ROOT = HOMEPAGE + "catalog";
     static final String BASE = ROOT + "/datasets/";
     static final String HEALTH = "http://healthdataportal.eu/ns/health#";
     static final String DPV = "https://w3id.org/dpv#";
@@ -69,8 +70,10 @@ final class DcatGraph {
                 .add(DCTERMS.DESCRIPTION, values.createLiteral("Datasets of the health data warehouse of the "
                         + "on-call GP associations, for research projects approved by its scientific and ethics "
                         + "committee.", "en"))
-                .add(DCTERMS.PUBLISHER, operator).add(FOAF.HOMEPAGE, page("https://contact-eds.fr/"))
+                .add(DCTERMS.PUBLISHER, operator).add(FOAF.HOMEPAGE, page(HOMEPAGE))
                 .add(DCAT.THEME_TAXONOMY, scheme(CatalogueVocabularies.DATA_THEMES)).add(DCAT.HAS_SERVICE, extracts);
+        legislation(catalog);
+        legislation(extracts);
         for (Concept language : CatalogueVocabularies.LANGUAGES.concepts().values()) {
             on(catalog).add(DCTERMS.LANGUAGE, concept(language, DCTERMS.LINGUISTIC_SYSTEM));
         }
@@ -82,7 +85,7 @@ final class DcatGraph {
         agent(operator, "CONTACT EDS", CatalogueVocabularies.PUBLISHER_TYPES.concepts().get("NonProfitOrganisation")
                 .iri());
         on(contact).add(RDF.TYPE, VCARD4.KIND).add(VCARD4.FN, "CONTACT EDS data office")
-                .add(VCARD4.HAS_EMAIL, iri("mailto:" + contactEmail));
+                .add(VCARD4.HAS_EMAIL, iri("mailto:" + contactEmail)).add(VCARD4.HAS_URL, iri(HOMEPAGE));
         on(extracts).add(RDF.TYPE, DCAT.DATA_SERVICE)
                 .add(DCTERMS.TITLE, values.createLiteral("OMOP CDM 5.4 extracts for approved projects", "en"))
                 .add(DCTERMS.DESCRIPTION, values.createLiteral("Pseudonymised per project, limited to the permit's "
@@ -125,10 +128,11 @@ final class DcatGraph {
                 .add(iri(HEALTH + "retentionPeriod"), described(DCTERMS.PERIOD_OF_TIME, RDFS.COMMENT,
                         d.retention()));
         agent(publisher, d.publisher(), d.publisherType());
-        for (String legislation : LEGISLATION) {
-            on(dataset).add(iri(DCATAP + "applicableLegislation"), iri(legislation));
-            on(iri(legislation)).add(RDF.TYPE, iri(ELI + "LegalResource"));
-        }
+        legislation(dataset);
+        on(dataset).add(DCTERMS.TYPE, concept(CatalogueVocabularies.DATASET_TYPES.concepts().get("PERSONAL_DATA"),
+                SKOS.CONCEPT));
+        controlled(dataset, iri(HEALTH + "healthCategory"), d.healthCategories(),
+                CatalogueVocabularies.HEALTH_CATEGORIES, SKOS.CONCEPT);
         d.keywords().forEach(k -> on(dataset).add(DCAT.KEYWORD, values.createLiteral(k, "en")));
         controlled(dataset, DCAT.THEME, d.themes(), CatalogueVocabularies.DATA_THEMES, SKOS.CONCEPT);
         controlled(dataset, DCTERMS.SPATIAL, d.spatial(), CatalogueVocabularies.COUNTRIES, DCTERMS.LOCATION);
@@ -153,7 +157,8 @@ final class DcatGraph {
             on(period).add(RDF.TYPE, DCTERMS.PERIOD_OF_TIME).add(DCAT.START_DATE, date(d.temporalStart()))
                     .add(DCAT.END_DATE, date(d.temporalEnd()));
         }
-        distribution(dataset, iri(BASE + d.datasetId() + "/distributions/omop-cdm-5.4"), "OMOP CDM 5.4 extract",
+        distribution(dataset, DCAT.HAS_DISTRIBUTION, iri(BASE + d.datasetId() + "/distributions/omop-cdm-5.4"),
+                "OMOP CDM 5.4 extract",
                 "CSV files of the OMOP CDM 5.4 tables, for the members of an approved project.", "CSV", "text/csv",
                 ROOT + "/projects");
         on(iri(BASE + d.datasetId() + "/distributions/omop-cdm-5.4"))
@@ -162,16 +167,19 @@ final class DcatGraph {
                         + "purpose and during its permit only", "OtherRestrictiveClauses"));
         if (Datasets.EPISODES.equals(d.datasetId())) {
             IRI statistics = iri(BASE + d.datasetId() + "/distributions/public-statistics");
-            distribution(dataset, statistics, "Public statistics", "Episode counts by month, département, "
+            // Aggregates with small cells suppressed: HealthDCAT-AP's analytics distribution, not the data itself.
+            distribution(dataset, iri(HEALTH + "analytics"), statistics, "Public statistics", "Episode counts by "
+                    + "month, département, "
                     + "modality and age band; cells under 11 suppressed.", "JSON", "application/json",
                     ROOT + "/public/statistics");
             on(statistics).add(DCTERMS.LICENSE, licence(CC_BY, "Creative Commons Attribution 4.0", "Attribution"));
         }
     }
 
-    private void distribution(IRI dataset, IRI distribution, String title, String description, String fileType,
-            String mediaType, String accessUrl) {
-        on(dataset).add(DCAT.HAS_DISTRIBUTION, distribution);
+    private void distribution(IRI dataset, IRI link, IRI distribution, String title, String description,
+            String fileType, String mediaType, String accessUrl) {
+        on(dataset).add(link, distribution);
+        legislation(distribution);
         on(distribution).add(RDF.TYPE, DCAT.DISTRIBUTION)
                 .add(DCTERMS.TITLE, values.createLiteral(title, "en"))
                 .add(DCTERMS.DESCRIPTION, values.createLiteral(description, "en"))
@@ -181,6 +189,14 @@ final class DcatGraph {
                 .add(DCTERMS.FORMAT, concept(CatalogueVocabularies.FILE_TYPES.concepts().get(fileType),
                         DCTERMS.MEDIA_TYPE_OR_EXTENT));
         on(iri(IANA + mediaType)).add(RDF.TYPE, DCTERMS.MEDIA_TYPE);
+    }
+
+    /** The GDPR and the EHDS: HealthDCAT-AP requires them on the catalogue, its services, datasets, distributions. */
+    private void legislation(IRI subject) {
+        for (String legislation : LEGISLATION) {
+            on(subject).add(iri(DCATAP + "applicableLegislation"), iri(legislation));
+            on(iri(legislation)).add(RDF.TYPE, iri(ELI + "LegalResource"));
+        }
     }
 
     private void controlled(IRI subject, IRI property, List<String> iris, Vocabulary vocabulary, IRI type) {
@@ -206,7 +222,7 @@ final class DcatGraph {
 
     private void agent(IRI agent, String name, String type) {
         on(agent).add(RDF.TYPE, FOAF.AGENT).add(FOAF.NAME, name)
-                .add(FOAF.MBOX, iri("mailto:" + contactEmail));
+                .add(FOAF.MBOX, iri("mailto:" + contactEmail)).add(DCAT.CONTACT_POINT, contact);
         CatalogueVocabularies.PUBLISHER_TYPES.byIri(type).ifPresent(t -> {
             on(agent).add(DCTERMS.TYPE, concept(t, SKOS.CONCEPT));
         });
@@ -215,8 +231,10 @@ final class DcatGraph {
     /** France's health data access body under the EHDS: the Health Data Hub. */
     private IRI hdab() {
         IRI hdab = iri("https://www.health-data-hub.fr/");
+        BNode desk = values.createBNode();
+        on(desk).add(RDF.TYPE, VCARD4.KIND).add(VCARD4.FN, "Health Data Hub").add(VCARD4.HAS_URL, hdab);
         on(hdab).add(RDF.TYPE, FOAF.AGENT).add(FOAF.NAME, "Health Data Hub")
-                .add(FOAF.HOMEPAGE, page(hdab.stringValue()));
+                .add(FOAF.HOMEPAGE, page(hdab.stringValue())).add(DCAT.CONTACT_POINT, desk);
         on(hdab).add(DCTERMS.TYPE, concept(CatalogueVocabularies.PUBLISHER_TYPES.concepts().get("NationalAuthority"),
                 SKOS.CONCEPT));
         return hdab;

@@ -33,8 +33,8 @@ public class DatasetResource {
 
     /** What the steward writes; counts and coverage are computed, the review date is the day of saving. */
     public record DatasetInput(String title, String description, String publisher, String publisherType,
-            List<String> keywords, List<String> themes, List<String> spatial, List<String> codingSystems,
-            String legalBasis, String purpose, String accessRights, String retention) {}
+            List<String> keywords, List<String> themes, List<String> healthCategories, List<String> spatial,
+            List<String> codingSystems, String legalBasis, String purpose, String accessRights, String retention) {}
 
     @Inject
     DatasetCatalogue catalogue;
@@ -87,14 +87,9 @@ public class DatasetResource {
         for (int i = 0; i < themes.size(); i++) {
             controlled("themes[" + i + "]", themes.get(i), CatalogueVocabularies.DATA_THEMES);
         }
-        List<String> spatial = list(input.spatial());
-        if (spatial.isEmpty()) {
-            throw ProblemException.badRequest("spatial", "spatial is required: one or more of "
-                    + String.join(", ", CatalogueVocabularies.COUNTRIES.iris()));
-        }
-        for (int i = 0; i < spatial.size(); i++) {
-            controlled("spatial[" + i + "]", spatial.get(i), CatalogueVocabularies.COUNTRIES);
-        }
+        List<String> healthCategories = atLeastOne("healthCategories", input.healthCategories(),
+                CatalogueVocabularies.HEALTH_CATEGORIES);
+        List<String> spatial = atLeastOne("spatial", input.spatial(), CatalogueVocabularies.COUNTRIES);
         List<String> codingSystems = list(input.codingSystems());
         for (int i = 0; i < codingSystems.size(); i++) {
             required("codingSystems[" + i + "]", codingSystems.get(i));
@@ -109,8 +104,9 @@ public class DatasetResource {
             bounded("keywords[" + i + "]", keywords.get(i));
         }
         return catalogue.save(new Dataset(datasetId, input.title(), input.description(), input.publisher(),
-                input.publisherType(), keywords, themes, spatial, codingSystems, input.legalBasis(), input.purpose(),
-                input.accessRights(), input.retention(), catalogue.today(), null, null, null, null, false));
+                input.publisherType(), keywords, themes, healthCategories, spatial, codingSystems, input.legalBasis(),
+                input.purpose(), input.accessRights(), input.retention(), catalogue.today(), null, null, null, null,
+                false));
     }
 
     static Response negotiated(List<Dataset> datasets, HttpHeaders headers, DatasetRdf rdf) {
@@ -139,6 +135,18 @@ public class DatasetResource {
             throw ProblemException.badRequest(field, field + " must be an IRI of " + vocabulary.scheme()
                     + "; valid ones: " + String.join(", ", vocabulary.iris()));
         }
+    }
+
+    private static List<String> atLeastOne(String field, List<String> values,
+            CatalogueVocabularies.Vocabulary vocabulary) {
+        if (list(values).isEmpty()) {
+            throw ProblemException.badRequest(field, field + " is required: one or more of "
+                    + String.join(", ", vocabulary.iris()));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            controlled(field + "[" + i + "]", values.get(i), vocabulary);
+        }
+        return values;
     }
 
     private static List<String> list(List<String> values) {

@@ -16,17 +16,19 @@ class DatasetRdfTest {
         return new Dataset("unscheduled-care-episodes", "Unscheduled primary care episodes", "Every episode",
                 "CONTACT EDS", CatalogueVocabularies.PUBLISHER_TYPES.concepts().get("NonProfitOrganisation").iri(),
                 List.of("primary care"), List.of(CatalogueVocabularies.DATA_THEMES.concepts().get("HEAL").iri()),
+                List.of(CatalogueVocabularies.HEALTH_CATEGORIES.concepts().get("EHR").iri()),
                 List.of(CatalogueVocabularies.COUNTRIES.concepts().get("FRA").iri(),
                         CatalogueVocabularies.COUNTRIES.concepts().get("REU").iri()),
                 List.of("ICPC-2", "LOINC"), "GDPR 9(2)(j)", "Research",
-                CatalogueVocabularies.ACCESS_RIGHTS.concepts().get("RESTRICTED").iri(), "20 years",
+                CatalogueVocabularies.ACCESS_RIGHTS.concepts().get("NON_PUBLIC").iri(), "20 years",
                 LocalDate.of(2026, 11, 2), 120L, 80L, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 30), false);
     }
 
     /** What a description saved before the controlled values were required reads as. */
     private static Dataset legacy() {
         return new Dataset("night-visits", "Night visits", "Visits at night", "An association", null, List.of(),
-                List.of(), List.of(), List.of(), "GDPR", "Research", null, "20 years", null, 0L, 0L, null, null,
+                List.of(), List.of(), List.of(), List.of(), "GDPR", "Research", null, "20 years", null, 0L, 0L, null,
+                null,
                 true);
     }
 
@@ -52,9 +54,21 @@ class DatasetRdfTest {
             "dcat#startDate", "dcat#endDate", "terms/issued"};
 
     @Test
+    void publishesANonPublicDatasetTheHealthDcatApShapesFindNoViolationIn() {
+        List<Dataset> catalogue = List.of(described());
+        for (var format : List.of(new Object[]{rdf.turtle(catalogue), Lang.TURTLE},
+                new Object[]{rdf.rdfXml(catalogue), Lang.RDFXML}, new Object[]{rdf.jsonLd(catalogue), Lang.JSONLD})) {
+            assertThat(DcatApShapes.healthNonPublicResults((String) format[0], (Lang) format[1], Severity.Violation))
+                    .as("HealthDCAT-AP NON_PUBLIC violations in %s", format[1]).isEmpty();
+        }
+    }
+
+    @Test
     void describesEveryControlledValueWithItsSchemeAndLabel() {
         String turtle = rdf.turtle(List.of(described()));
-        assertThat(turtle).contains("<http://publications.europa.eu/resource/authority/access-right/RESTRICTED>",
+        assertThat(turtle).contains("<http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC>",
+                "healthdcatap:healthCategory <https://contact-eds.fr/catalog/vocabularies/health-category/EHR>",
+                "dcterms:type <http://publications.europa.eu/resource/authority/dataset-type/PERSONAL_DATA>",
                 "\"120\"^^xsd:nonNegativeInteger", "healthdcatap:hdab", "dcat:Catalog",
                 "dcatap:applicableLegislation <http://data.europa.eu/eli/reg/2016/679/oj>");
     }

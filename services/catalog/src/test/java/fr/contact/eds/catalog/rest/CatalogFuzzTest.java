@@ -44,5 +44,6 @@ class CatalogFuzzTest {
         assertThat(accepted).isPositive();
         io.restassured.RestAssured.given().accept("application/json").get("/public/datasets").then().statusCode(200);
         DatasetResourceTest.assertThatThePublicCatalogueConformsToDcatAp();
+        DatasetResourceTest.assertThatNonPublicDatasetsConformToHealthDcatAp("unscheduled-care-episodes");
     }
 }

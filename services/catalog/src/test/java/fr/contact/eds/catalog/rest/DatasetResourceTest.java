@@ -39,9 +39,10 @@ class DatasetResourceTest {
              "publisherType": "http://purl.org/adms/publishertype/NonProfitOrganisation",
              "keywords": ["night", "home visit"],
              "themes": ["http://publications.europa.eu/resource/authority/data-theme/HEAL"],
+             "healthCategories": ["https://contact-eds.fr/catalog/vocabularies/health-category/EHR"],
              "spatial": ["http://publications.europa.eu/resource/authority/country/FRA"],
              "codingSystems": ["ICPC-2"], "legalBasis": "GDPR 9(2)(j)", "purpose": "Research",
-             "accessRights": "http://publications.europa.eu/resource/authority/access-right/RESTRICTED",
+             "accessRights": "http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC",
              "retention": "20 years"}
             """;
 
@@ -116,7 +117,11 @@ class DatasetResourceTest {
         Map<String, String> broken = Map.of(
                 "spatial", input.replace("[\"http://publications.europa.eu/resource/authority/country/FRA\"]", "[]"),
                 "spatial[0]", input.replace("country/FRA", "country/USA"),
-                "accessRights", input.replace("access-right/RESTRICTED", "access-right/OPEN"),
+                "accessRights", input.replace("access-right/NON_PUBLIC", "access-right/OPEN"),
+                "healthCategories",
+                input.replace("[\"https://contact-eds.fr/catalog/vocabularies/health-category/EHR\"]",
+                        "null"),
+                "healthCategories[0]", input.replace("health-category/EHR", "health-category/GENOMIC"),
                 "publisherType", input.replace("\"http://purl.org/adms/publishertype/NonProfitOrganisation\"",
                         "\"charity\""),
                 "themes[0]", input.replace("\"http://publications.europa.eu/resource/authority/data-theme/HEAL\"",
@@ -126,6 +131,7 @@ class DatasetResourceTest {
                 "title", input.replace("\"Night visits\"", "\"" + "x".repeat(10_001) + "\""));
         broken.forEach((field, body) -> as(Roles.DATA_STEWARD, "steward").body(body).put("/datasets/partial")
                 .then().statusCode(400).body("field", equalTo(field)));
+        as(Roles.DATA_STEWARD, "steward").get("/datasets/partial").then().statusCode(404);
         assertThatThePublicCatalogueConformsToDcatAp();
     }
 
@@ -137,6 +143,22 @@ class DatasetResourceTest {
                 .asString();
         assertThat(turtle).contains("dcat:Catalog", "healthdcatap:numberOfRecords", "dpv:hasLegalBasis",
                 "<https://contact-eds.fr/catalog/datasets/night-visits>");
+        assertThatNonPublicDatasetsConformToHealthDcatAp("unscheduled-care-episodes", "night-visits");
+    }
+
+    /**
+     * A non-public dataset, as the steward's colleagues read it, checked by HealthDCAT-AP's NON_PUBLIC shapes (which
+     * target every dataset of a graph, so each is checked on its own).
+     */
+    static void assertThatNonPublicDatasetsConformToHealthDcatAp(String... datasetIds) {
+        for (String datasetId : datasetIds) {
+            for (Lang lang : List.of(Lang.TURTLE, Lang.JSONLD, Lang.RDFXML)) {
+                String body = as(Roles.RESEARCHER, "r").accept(lang.getHeaderString()).get("/datasets/" + datasetId)
+                        .then().statusCode(200).contentType(lang.getHeaderString()).extract().asString();
+                assertThat(DcatApShapes.healthNonPublicResults(body, lang, Severity.Violation))
+                        .as("HealthDCAT-AP NON_PUBLIC violations for %s in %s", datasetId, lang).isEmpty();
+            }
+        }
     }
 
     /** What a consumer of the public catalogue gets, in each format, checked by the official DCAT-AP 3 shapes. */
