@@ -3,9 +3,11 @@ package fr.contact.eds.ingestion.config;
 import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.ingestion.command.BundleBatchHandler;
 import fr.contact.eds.ingestion.command.BundleIntake;
+import fr.contact.eds.ingestion.fhir.AssociationTerritories;
 import fr.contact.eds.ingestion.query.OppositionGate;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.axonframework.config.Configurer;
@@ -23,6 +25,13 @@ public class IngestionBeans {
     Pseudonymiser pseudonymiser(IngestionConfig config) {
         return Pseudonymiser.fromSecret(config.pseudonymisation().keys(),
                 config.pseudonymisation().currentVersion());
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    AssociationTerritories territories(IngestionConfig config) {
+        return AssociationTerritories.of(config.ingestion().territories());
     }
 
     @Produces

@@ -3,6 +3,8 @@ package fr.contact.eds.ingestion.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "contact")
@@ -35,5 +37,12 @@ public interface IngestionConfig {
          */
         @WithDefault("2s")
         Duration consentGateWait();
+
+        /**
+         * The départements each association covers, by association id ({@code
+         * contact.ingestion.territories.sos-paris=75}): where an episode's care happened when its bundle holds no
+         * Location in France and the patient does not live in the territory (a walk-in patient from abroad).
+         */
+        Map<String, List<String>> territories();
     }
 }

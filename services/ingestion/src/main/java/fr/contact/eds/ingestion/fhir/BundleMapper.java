@@ -66,6 +66,7 @@ public final class BundleMapper {
 
     private final Pseudonymiser pseudonymiser;
     private final String associationId;
+    private final List<String> territory;
     private final List<IntakeIssue> issues = new ArrayList<>();
     private final Map<Resource, Integer> entryIndex = new IdentityHashMap<>();
     private final Map<String, Resource> byReference = new HashMap<>();
@@ -80,8 +81,14 @@ public final class BundleMapper {
      * that no key, nor the pseudonym it is filed under, is ever made for a patient who opposes.
      */
     public BundleMapper(Pseudonymiser pseudonymiser, String associationId) {
+        this(pseudonymiser, associationId, List.of());
+    }
+
+    /** {@code territory}: the départements the association covers, where its care happens; empty when unknown. */
+    public BundleMapper(Pseudonymiser pseudonymiser, String associationId, List<String> territory) {
         this.pseudonymiser = pseudonymiser;
         this.associationId = associationId;
+        this.territory = List.copyOf(territory);
         this.practitioners = new Practitioners(pseudonymiser, associationId, byReference, entryIndex, issues);
     }
 
@@ -301,7 +308,7 @@ public final class BundleMapper {
                     .toLocalDate(), start.atZone(FRANCE).toLocalDate());
             String residence = Places.residence(patient);
             String careDepartement = Places.ofCare(encounter, r -> r == null ? null : byReference.get(r.getReference()),
-                    residence, path, issues);
+                    residence, territory, path, issues);
             var pseudonym = pseudonymiser.pseudonymOf(identity);
             String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
             var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),

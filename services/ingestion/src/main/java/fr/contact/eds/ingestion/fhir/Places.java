@@ -50,10 +50,12 @@ final class Places {
 
     /**
      * Where care happened: the département of the encounter's Location when the bundle holds it with a French
-     * address, else the patient's home in France (a home visit happens there). Null when neither says.
+     * address; else, for an association whose territory is known, the patient's home when it lies in that territory
+     * (a home visit happens there) or the territory itself when it is a single département; else, for an association
+     * whose territory is not configured, the patient's home in France. Null when none of these says.
      */
-    static String ofCare(Encounter encounter, Function<Reference, Resource> inBundle, String residence, String path,
-            List<IntakeIssue> issues) {
+    static String ofCare(Encounter encounter, Function<Reference, Resource> inBundle, String residence,
+            List<String> territory, String path, List<IntakeIssue> issues) {
         if (encounter != null) {
             for (int i = 0; i < encounter.getLocation().size(); i++) {
                 Resource location = inBundle.apply(encounter.getLocation().get(i).getLocation());
@@ -71,7 +73,11 @@ final class Places {
                 }
             }
         }
-        return EpisodeOpenedEvent.ABROAD.equals(residence) ? null : residence;
+        String home = EpisodeOpenedEvent.ABROAD.equals(residence) ? null : residence;
+        if (territory.isEmpty() || home != null && territory.contains(home)) {
+            return home;
+        }
+        return territory.size() == 1 ? territory.get(0) : null;
     }
 
     private static boolean inFrance(Address address) {

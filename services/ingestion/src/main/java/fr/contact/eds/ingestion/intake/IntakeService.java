@@ -8,6 +8,7 @@ import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.config.IngestionConfig;
 import fr.contact.eds.ingestion.fhir.AssociationClaims;
+import fr.contact.eds.ingestion.fhir.AssociationTerritories;
 import fr.contact.eds.ingestion.fhir.BundleMapper;
 import fr.contact.eds.ingestion.fhir.IntakeIssue;
 import fr.contact.eds.ingestion.fhir.JsonTypes;
@@ -76,6 +77,8 @@ public class IntakeService {
     OppositionGate oppositions;
     @Inject
     IngestionConfig config;
+    @Inject
+    AssociationTerritories territories;
     @Inject
     SubjectKeys subjectKeys;
 
@@ -196,8 +199,8 @@ public class IntakeService {
         if (otherAssociation.isPresent()) {
             return new IntakeResult.Refused(403, List.of(otherAssociation.get()));
         }
-        MappedBundle mapped = new BundleMapper(pseudonymisers.get(), actor.association())
-                .map(bundle);
+        MappedBundle mapped = new BundleMapper(pseudonymisers.get(), actor.association(),
+                territories.of(actor.association())).map(bundle);
         if (mapped.rejected()) {
             return new IntakeResult.Refused(422, mapped.issues());
         }

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
@@ -484,6 +485,32 @@ class BundleMapperTest {
             assertThat(opened.residence()).isEqualTo(EpisodeOpenedEvent.ABROAD);
             assertThat(opened.departement()).as("where care happened, never the US ZIP code read as the Aisne")
                     .isEqualTo("13");
+        }
+
+        @Test
+        void placesCareWithoutALocationInTheAssociationsTerritoryUnlessThePatientLivesThere() throws IOException {
+            Bundle fromBoston = example();
+            resource(fromBoston, Patient.class).getAddressFirstRep().setPostalCode("02108").setCountry("US")
+                    .getExtension().clear();
+            Bundle fromLyon = example();
+            resource(fromLyon, Patient.class).getAddressFirstRep().setPostalCode("69003").getExtension().clear();
+            Bundle fromNanterre = example();
+            resource(fromNanterre, Patient.class).getAddressFirstRep().setPostalCode("92000").getExtension().clear();
+
+            assertThat(careDepartement(fromBoston, List.of("75"))).isEqualTo("75");
+            assertThat(careDepartement(fromBoston, List.of("75", "92"))).as("which of the two is unknown").isNull();
+            assertThat(careDepartement(fromBoston, List.of())).isNull();
+            assertThat(careDepartement(fromLyon, List.of("75"))).as("a walk-in from Lyon is seen in Paris")
+                    .isEqualTo("75");
+            assertThat(careDepartement(fromLyon, List.of())).as("territory unknown: the home").isEqualTo("69");
+            assertThat(careDepartement(fromNanterre, List.of("75", "92"))).as("a home visit in the territory")
+                    .isEqualTo("92");
+        }
+
+        private String careDepartement(Bundle bundle, List<String> territory) {
+            MappedBundle mapped = new BundleMapper(PSEUDONYMISER, "sos-paris", territory).map(bundle);
+            assertThat(mapped.issues()).isEmpty();
+            return ((EpisodeOpenedEvent) mapped.episodes().get(0).events().get(0)).departement();
         }
 
         @Test

@@ -84,7 +84,8 @@ class SyntheaIntakeTest {
             }
         }
         assertThat(episodes).hasSize(unscheduled.size()).allSatisfy(e -> {
-            assertThat(e.departement()).as("a US ZIP code is no French département").isNull();
+            assertThat(e.departement()).as("the association's territory (test profile), never the US ZIP code")
+                    .isEqualTo("75");
             assertThat(e.residence()).isEqualTo("abroad");
         });
         if (!episodes.isEmpty()) {
