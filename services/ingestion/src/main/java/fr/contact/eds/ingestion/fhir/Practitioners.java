@@ -3,7 +3,6 @@ package fr.contact.eds.ingestion.fhir;
 import fr.contact.eds.ingestion.api.PractitionerRoles;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
@@ -30,31 +29,26 @@ final class Practitioners {
 
     private final Pseudonymiser pseudonymiser;
     private final String associationId;
-    private final Map<String, Resource> byReference;
-    private final Map<Resource, Integer> entryIndex;
-    private final List<IntakeIssue> issues;
+    private final BundleIndex index;
     private final Map<Resource, Optional<Seen>> known = new IdentityHashMap<>();
 
-    Practitioners(Pseudonymiser pseudonymiser, String associationId, Map<String, Resource> byReference,
-            Map<Resource, Integer> entryIndex, List<IntakeIssue> issues) {
+    Practitioners(Pseudonymiser pseudonymiser, String associationId, BundleIndex index) {
         this.pseudonymiser = pseudonymiser;
         this.associationId = associationId;
-        this.byReference = byReference;
-        this.entryIndex = entryIndex;
-        this.issues = issues;
+        this.index = index;
     }
 
     /** The practitioner {@code reference} names; an issue at {@code expression} when it names none of the bundle. */
     Optional<Seen> of(Reference reference, String expression) {
         if (!reference.hasReference()) {
-            issues.add(IntakeIssue.error("required", expression, "Missing reference to a Practitioner"));
+            index.issue(IntakeIssue.error("required", expression, "Missing reference to a Practitioner"));
             return Optional.empty();
         }
-        Optional<Seen> seen = Optional.ofNullable(byReference.get(reference.getReference())).flatMap(this::seen);
+        Optional<Seen> seen = Optional.ofNullable(index.named(reference.getReference())).flatMap(this::seen);
         if (seen.isPresent()) {
             return seen;
         }
-        issues.add(IntakeIssue.error("not-found", expression, "Reference " + reference.getReference()
+        index.issue(IntakeIssue.error("not-found", expression, "Reference " + reference.getReference()
                 + " is not a Practitioner or PractitionerRole of this bundle"));
         return Optional.empty();
     }
@@ -66,7 +60,7 @@ final class Practitioners {
     Optional<Seen> performerOf(Encounter encounter) {
         Optional<Seen> first = Optional.empty();
         for (Encounter.EncounterParticipantComponent participant : encounter.getParticipant()) {
-            Optional<Seen> seen = Optional.ofNullable(byReference.get(participant.getIndividual().getReference()))
+            Optional<Seen> seen = Optional.ofNullable(index.named(participant.getIndividual().getReference()))
                     .flatMap(this::seen);
             if (seen.isPresent() && isPrimaryPerformer(participant)) {
                 return seen;
@@ -94,14 +88,14 @@ final class Practitioners {
     }
 
     private Seen withRole(PractitionerRole role) {
-        String path = "Bundle.entry[" + entryIndex.get(role) + "].resource";
+        String path = index.pathOf(role);
         String pseudonym = null;
         if (role.hasPractitioner()) {
-            Resource practitioner = byReference.get(role.getPractitioner().getReference());
+            Resource practitioner = index.named(role.getPractitioner().getReference());
             if (practitioner instanceof Practitioner p) {
                 pseudonym = pseudonymOf(p);
             } else {
-                issues.add(IntakeIssue.error("not-found", path + ".practitioner", "Reference "
+                index.issue(IntakeIssue.error("not-found", path + ".practitioner", "Reference "
                         + role.getPractitioner().getReference() + " is not a Practitioner of this bundle"));
             }
         }
@@ -118,7 +112,7 @@ final class Practitioners {
                 if (coding.getCode() != null && PractitionerRoles.ALL.contains(coding.getCode())) {
                     return coding.getCode();
                 }
-                issues.add(IntakeIssue.error("code-invalid", path + ".code[" + i + "]", "Practitioner role "
+                index.issue(IntakeIssue.error("code-invalid", path + ".code[" + i + "]", "Practitioner role "
                         + coding.getCode() + " is not one of " + String.join(", ", PractitionerRoles.ALL) + " ("
                         + PractitionerRoles.SYSTEM + ")"));
                 return null;
@@ -129,6 +123,6 @@ final class Practitioners {
 
     private String pseudonymOf(Practitioner practitioner) {
         return pseudonymiser.keyedIdentifier("practitioner", associationId + "|"
-                + BundleMapper.ownIdentifier(practitioner.getIdentifierFirstRep(), practitioner));
+                + BundleIndex.ownIdentifier(practitioner.getIdentifierFirstRep(), practitioner));
     }
 }
