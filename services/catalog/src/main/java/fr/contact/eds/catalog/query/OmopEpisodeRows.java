@@ -18,9 +18,9 @@ import static fr.contact.eds.catalog.query.OmopConcepts.OUTPATIENT;
 import static fr.contact.eds.catalog.query.OmopConcepts.TELEHEALTH;
 import static fr.contact.eds.catalog.query.OmopConcepts.VISIT_OCCURRENCE_ID_FIELD;
 
+import fr.contact.eds.research.ResearchAccess;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +32,7 @@ import java.util.Set;
 import org.bson.Document;
 
 /** The rows one care episode gives in an extract, dates shifted by {@code shift} days. */
-record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, int shift, Set<String> variables) {
+record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, int shift, ResearchAccess access) {
 
     /** The dates an episode, or a person's episodes, cover. */
     record Span(LocalDate start, LocalDate end) {
@@ -69,12 +69,12 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
         if (end == null || end.isBefore(start)) {
             end = start;
         }
-        boolean times = variables.contains(VISIT_TIMES);
-        Document outcome = variables.contains(OUTCOME) ? episode.get("outcome", Document.class) : null;
+        boolean times = access.releases(VISIT_TIMES);
+        Document outcome = access.releases(OUTCOME) ? episode.get("outcome", Document.class) : null;
         String disposition = outcome == null ? null : outcome.getString("disposition");
         int dischargedTo = dischargedTo(disposition);
         long visitId = 0;
-        if (variables.contains(VISIT)) {
+        if (access.releases(VISIT)) {
             String modality = ResearchProjection.modality(episode);
             visitId = ++ids.visit;
             tables.get("VISIT_OCCURRENCE").row(visitId, personId, visitConcept(modality), start.toLocalDate(),
@@ -86,7 +86,7 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
                     null, visitId);
         }
         Long visit = visitId == 0 ? null : visitId;
-        if (variables.contains(CONDITIONS)) {
+        if (access.releases(CONDITIONS)) {
             Document diagnoses = episode.get("diagnoses", Document.class);
             if (diagnoses != null) {
                 for (Object codings : diagnoses.values()) {
@@ -98,7 +98,7 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
                 }
             }
         }
-        if (variables.contains(DRUGS)) {
+        if (access.releases(DRUGS)) {
             Document prescriptions = episode.get("prescriptions", Document.class);
             if (prescriptions != null) {
                 for (Object p : prescriptions.values()) {
@@ -113,7 +113,7 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
                 }
             }
         }
-        if (variables.contains(VITAL_SIGNS)) {
+        if (access.releases(VITAL_SIGNS)) {
             Document vitals = episode.get("vitals", Document.class);
             if (vitals != null) {
                 for (Object v : vitals.values()) {
@@ -121,7 +121,7 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
                 }
             }
         }
-        if (variables.contains(LABORATORY)) {
+        if (access.releases(LABORATORY)) {
             Document results = episode.get("laboratory", Document.class);
             if (results != null) {
                 for (Object r : results.values()) {
@@ -130,7 +130,7 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
             }
         }
         Document call = episode.get("call", Document.class);
-        if (variables.contains(TRIAGE) && call != null && call.getString("triagePriority") != null) {
+        if (access.releases(TRIAGE) && call != null && call.getString("triagePriority") != null) {
             observation(start, call.getString("triagePriority"), visit, "triage-priority");
         }
         if (outcome != null && visit == null) {
@@ -157,21 +157,19 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
         LocalDateTime at = vital.getDate("at") == null ? start : time(vital.getDate("at"));
         String value = vital.getString("value");
         tables.get("MEASUREMENT").row(++ids.measurement, personId, 0, at.toLocalDate(),
-                variables.contains(VISIT_TIMES) ? at : null, null, type, null,
+                access.releases(VISIT_TIMES) ? at : null, null, type, null,
                 value == null ? null : new BigDecimal(value), null, null, null, null, null, visit, null,
                 sourceValue(vital), 0, vital.getString("unit"), null, value, null, null);
     }
 
     private void observation(LocalDateTime at, String text, Long visit, String source) throws IOException {
         tables.get("OBSERVATION").row(++ids.observation, personId, 0, at.toLocalDate(),
-                variables.contains(VISIT_TIMES) ? at : null, EHR, null, text, null, null, null, null, visit,
+                access.releases(VISIT_TIMES) ? at : null, EHR, null, text, null, null, null, null, visit,
                 null, source, 0, null, null, text, null, null);
     }
 
     private LocalDateTime time(Date date) {
-        return date == null ? null
-                : LocalDateTime.ofInstant(Instant.ofEpochMilli(date.getTime()), ZoneOffset.UTC)
-                        .plusDays(shift);
+        return date == null ? null : LocalDateTime.ofInstant(access.shown(date.toInstant(), shift), ZoneOffset.UTC);
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
+import fr.contact.eds.research.ResearchAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -62,9 +63,9 @@ public class OmopExtractWriter {
         List<String> included = new ArrayList<>();
         Set<String> excluded = new HashSet<>();
         OmopEpisodeRows.Ids ids = new OmopEpisodeRows.Ids();
-        Set<String> variables = Set.copyOf(permit.variables());
-        Date from = Date.from(permit.dataFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
-        Date to = Date.from(permit.dataTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        ResearchAccess access = new ResearchAccess(projectId, permit, pseudonyms);
+        Date from = Date.from(access.periodStart());
+        Date to = Date.from(access.periodEnd());
         String current = null;
         long personId = 0;
         int shift = 0;
@@ -83,11 +84,11 @@ public class OmopExtractWriter {
                 observed = null;
                 current = patient;
                 personId++;
-                shift = permit.shiftDates() ? pseudonyms.dateShiftDays(patient) : 0;
+                shift = access.shiftDays(patient);
                 included.add(patient);
-                person(tables.get("PERSON"), personId, pseudonyms.of(patient), episode, variables);
+                person(tables.get("PERSON"), personId, access.projectPseudonym(patient), episode, access);
             }
-            observed = new OmopEpisodeRows(tables, ids, personId, shift, variables).write(episode).joining(observed);
+            observed = new OmopEpisodeRows(tables, ids, personId, shift, access).write(episode).joining(observed);
         }
         observationPeriod(tables.get("OBSERVATION_PERIOD"), personId, observed);
         cdmSource(tables.get("CDM_SOURCE"));
@@ -109,10 +110,10 @@ public class OmopExtractWriter {
     }
 
     private static void person(OmopTable table, long personId, String projectPseudonym, Document episode,
-            Set<String> variables) throws IOException {
-        String sex = variables.contains(SEX) ? episode.getString("sex") : null;
+            ResearchAccess access) throws IOException {
+        String sex = access.releases(SEX) ? episode.getString("sex") : null;
         int gender = "M".equals(sex) ? MALE : "F".equals(sex) ? FEMALE : 0;
-        Integer year = variables.contains(YEAR_OF_BIRTH) ? episode.getInteger("birthYear") : null;
+        Integer year = access.releases(YEAR_OF_BIRTH) ? episode.getInteger("birthYear") : null;
         // Proposals must now release the year of birth; 0 (NOT NULL in the DDL) remains only for permits approved
         // before that rule, whose variables no one may widen after the fact.
         table.row(personId, gender, year == null ? 0 : year, null, null, null, 0, 0, null, null, null,

@@ -13,64 +13,54 @@ import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.episodes.query.Episode.Call;
 import fr.contact.eds.episodes.query.Episode.Timings;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
+import fr.contact.eds.research.ResearchAccess;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * What a permit lets its holders see of episodes, the same as the project's extracts: the permit's period only (days
- * in UTC, as extracts), no patient who opposes the project, the permit's variables only, episodes and patients under
- * the project's own identifiers (so that two projects cannot join what they saw), and with {@code shiftDates} every
- * date of a patient moved by that patient's shift in the project. The practitioner's role goes with the visit; their
- * pseudonym, which no permit variable names, never leaves.
+ * Episodes as a permit's holders see them, by the rule the project's extracts follow too ({@link ResearchAccess}):
+ * the permit's period, no patient who opposes the project, the permit's variables, the project's own identifiers and
+ * date shift. The practitioner's role goes with the visit; their pseudonym, which no permit variable names, never
+ * leaves.
  */
 public final class ResearchScope {
 
-    private final String projectId;
-    private final Permit permit;
-    private final Set<String> variables;
-    private final ProjectPseudonyms pseudonyms;
+    private final ResearchAccess access;
 
     public ResearchScope(String projectId, Permit permit, ProjectPseudonyms pseudonyms) {
-        this.projectId = projectId;
-        this.permit = permit;
-        this.variables = new HashSet<>(permit.variables());
-        this.pseudonyms = pseudonyms;
+        this.access = new ResearchAccess(projectId, permit, pseudonyms);
     }
 
     public String projectId() {
-        return projectId;
+        return access.projectId();
     }
 
     public boolean releases(String variable) {
-        return variables.contains(variable);
+        return access.releases(variable);
     }
 
     public boolean shiftsDates() {
-        return permit.shiftDates();
+        return access.shiftsDates();
     }
 
     /** The caller's filter within the permit: its period, and without the patients who oppose the project. */
     public EpisodeFilter restrict(EpisodeFilter f) {
-        Instant start = permit.dataFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = permit.dataTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = access.periodStart();
+        Instant end = access.periodEnd();
         return new EpisodeFilter(f.from() == null || f.from().isBefore(start) ? start : f.from(),
                 f.to() == null || f.to().isAfter(end) ? end : f.to(), f.departement(), f.associationId(),
-                f.modality(), f.icpc2(), f.outcome(), f.ageBand(), projectId);
+                f.modality(), f.icpc2(), f.outcome(), f.ageBand(), access.projectId());
     }
 
     public String projectEpisodeId(String episodeId) {
-        return pseudonyms.identifierOf("episode", episodeId);
+        return access.projectEpisodeId(episodeId);
     }
 
     public String projectPseudonym(String patientPseudonym) {
-        return patientPseudonym == null ? null : pseudonyms.of(patientPseudonym);
+        return access.projectPseudonym(patientPseudonym);
     }
 
     /** Project identifier → warehouse identifier of every episode and patient in {@code episodes}. */
@@ -87,11 +77,9 @@ public final class ResearchScope {
 
     /** The episode as the project sees it. */
     public Episode view(Episode e) {
-        int shift = shiftsDates() && e.patientPseudonym() != null ? pseudonyms.dateShiftDays(e.patientPseudonym())
-                : 0;
+        int shift = access.shiftDays(e.patientPseudonym());
         boolean times = releases(VISIT_TIMES);
-        UnaryOperator<Instant> when = t -> t == null ? null
-                : times ? t.plus(shift, ChronoUnit.DAYS) : t.plus(shift, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+        UnaryOperator<Instant> when = t -> access.shown(t, shift);
         Call call = e.call() == null ? null
                 : new Call(when.apply(e.call().receivedAt()), releases(TRIAGE) ? e.call().reasons() : List.of(),
                         releases(TRIAGE) ? e.call().triagePriority() : null,
