@@ -231,7 +231,8 @@ final class DcatGraph {
     /** France's health data access body under the EHDS: the Health Data Hub. */
     private IRI hdab() {
         IRI hdab = iri("https://www.health-data-hub.fr/");
-        BNode desk = values.createBNode();
+        // One node however many datasets name the HDAB: HealthDCAT-AP wants exactly one contact point on it.
+        BNode desk = values.createBNode("hdab-contact-point");
         on(desk).add(RDF.TYPE, VCARD4.KIND).add(VCARD4.FN, "Health Data Hub").add(VCARD4.HAS_URL, hdab);
         on(hdab).add(RDF.TYPE, FOAF.AGENT).add(FOAF.NAME, "Health Data Hub")
                 .add(FOAF.HOMEPAGE, page(hdab.stringValue())).add(DCAT.CONTACT_POINT, desk);

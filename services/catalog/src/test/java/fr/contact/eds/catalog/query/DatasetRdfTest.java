@@ -54,8 +54,13 @@ class DatasetRdfTest {
             "dcat#startDate", "dcat#endDate", "terms/issued"};
 
     @Test
-    void publishesANonPublicDatasetTheHealthDcatApShapesFindNoViolationIn() {
-        List<Dataset> catalogue = List.of(described());
+    void publishesNonPublicDatasetsTheHealthDcatApShapesFindNoViolationIn() {
+        Dataset episodes = described();
+        Dataset nights = new Dataset("night-visits", "Night visits", "Visits at night", "SOS Médecins",
+                episodes.publisherType(), List.of("night"), episodes.themes(), episodes.healthCategories(),
+                episodes.spatial(), List.of("ICD-10"), "GDPR 9(2)(j)", "Research", episodes.accessRights(),
+                "20 years", LocalDate.of(2026, 11, 2), 0L, 0L, null, null, false);
+        List<Dataset> catalogue = List.of(episodes, nights);
         for (var format : List.of(new Object[]{rdf.turtle(catalogue), Lang.TURTLE},
                 new Object[]{rdf.rdfXml(catalogue), Lang.RDFXML}, new Object[]{rdf.jsonLd(catalogue), Lang.JSONLD})) {
             assertThat(DcatApShapes.healthNonPublicResults((String) format[0], (Lang) format[1], Severity.Violation))
