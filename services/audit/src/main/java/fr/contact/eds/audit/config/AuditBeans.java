@@ -10,7 +10,6 @@ import fr.contact.eds.audit.query.AuditRetention;
 import fr.contact.eds.audit.query.AuditTrailProjection;
 import fr.contact.eds.audit.query.TreeHeads;
 import fr.contact.eds.platform.axon.AxonModule;
-import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import io.quarkus.mongodb.MongoClientName;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -62,13 +61,6 @@ public class AuditBeans {
     @Singleton
     FhirContext fhirContext() {
         return FhirContext.forR4();
-    }
-
-    @Produces
-    @Singleton
-    Pseudonymiser pseudonymiser(AuditConfig config) {
-        return Pseudonymiser.fromSecret(config.pseudonymisation().keys(),
-                config.pseudonymisation().currentVersion());
     }
 
     /** One sequence: entries take their place in the tree in event-store order. */

@@ -8,18 +8,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "contact")
 public interface AuditConfig {
 
-    Pseudonymisation pseudonymisation();
-
     Audit audit();
-
-    interface Pseudonymisation {
-
-        /** The keys ingestion pseudonymises with, to find a patient's own entries (CONTACT_PSEUDONYMISATION_KEYS). */
-        Optional<String> keys();
-
-        @WithDefault("1")
-        int currentVersion();
-    }
 
     interface Audit {
 

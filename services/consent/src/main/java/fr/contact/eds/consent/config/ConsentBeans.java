@@ -9,7 +9,6 @@ import fr.contact.eds.consent.query.PseudonymIndex;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.config.PlatformConfig;
-import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,13 +20,6 @@ public class ConsentBeans {
     @Singleton
     FhirContext fhirContext() {
         return FhirContext.forR4();
-    }
-
-    @Produces
-    @Singleton
-    Pseudonymiser pseudonymiser(ConsentConfig config) {
-        return Pseudonymiser.fromSecret(config.keys(),
-                config.currentVersion());
     }
 
     @Produces

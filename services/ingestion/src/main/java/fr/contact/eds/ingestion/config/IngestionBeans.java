@@ -6,7 +6,6 @@ import fr.contact.eds.ingestion.command.BundleIntake;
 import fr.contact.eds.ingestion.fhir.AssociationTerritories;
 import fr.contact.eds.ingestion.query.OppositionGate;
 import fr.contact.eds.platform.axon.AxonModule;
-import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,13 +17,6 @@ public class IngestionBeans {
     @Singleton
     FhirContext fhirContext() {
         return FhirContext.forR4();
-    }
-
-    @Produces
-    @Singleton
-    Pseudonymiser pseudonymiser(IngestionConfig config) {
-        return Pseudonymiser.fromSecret(config.pseudonymisation().keys(),
-                config.pseudonymisation().currentVersion());
     }
 
     @Produces

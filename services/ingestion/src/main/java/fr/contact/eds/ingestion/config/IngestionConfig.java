@@ -5,25 +5,11 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "contact")
 public interface IngestionConfig {
 
-    Pseudonymisation pseudonymisation();
-
     Ingestion ingestion();
-
-    interface Pseudonymisation {
-
-        /**
-         * Versioned HMAC keys, "version:base64secret" separated by commas, from a secret (CONTACT_PSEUDONYMISATION_KEYS).
-         */
-        Optional<String> keys();
-
-        /** The version new pseudonyms are made with. */
-        int currentVersion();
-    }
 
     interface Ingestion {
 
