@@ -113,7 +113,7 @@ class ReplicasIT {
         assertThat(total("episodes-2", steward, "sos-e2e-erasure-" + ins, 1)).isEqualTo(1);
 
         String patient = contact.token("patient", "e2e-patient-" + ins, "ins=" + ins);
-        HttpResponse<String> erased = send("POST", contact.url("consent-2") + "/patients/me/erasure", patient,
+        HttpResponse<String> erased = send("POST", contact.url("consent-2") + "/patients/me/erasures", patient,
                 "{}");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
         long receipt = JSON.readTree(erased.body()).get("position").asLong();

@@ -74,7 +74,7 @@ public class PatientConsentResource {
     }
 
     @POST
-    @Path("/erasure")
+    @Path("/erasures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response erase(ForWhom body) {

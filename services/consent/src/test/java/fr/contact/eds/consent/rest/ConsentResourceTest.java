@@ -165,7 +165,7 @@ class ConsentResourceTest {
             String keyId = subjectKeys.keyIdFor(pseudonymiser.pseudonymOf(PatientIdentity.withIns(ins)).value());
             long before = axon.engine().headPosition();
 
-            asPatient(ins).body("{}").post("/patients/me/erasure").then().statusCode(201)
+            asPatient(ins).body("{}").post("/patients/me/erasures").then().statusCode(201)
                     .body("status", equalTo("erased"))
                     .body("reference", matchesPattern("ERA-\\d{8}-[A-Z2-9]{6}"));
 
@@ -307,7 +307,7 @@ class ConsentResourceTest {
             String adult = newIns();
             String claimed = "{\"child\": {\"ins\": \"" + adult + "\", \"birthDate\": \"2019-02-02\"}}";
             for (String path : List.of("/patients/me/oppositions", "/patients/me/withdrawals",
-                    "/patients/me/child-consent", "/patients/me/erasure")) {
+                    "/patients/me/child-consent", "/patients/me/erasures")) {
                 asPatient(newIns()).body(claimed).post(path).then().statusCode(403).body("field", equalTo("child"))
                         .body("detail", containsString("INS"));
             }
@@ -338,7 +338,7 @@ class ConsentResourceTest {
             String parent = newIns();
             String child = girlsIns();
             String keyId = subjectKeys.keyIdFor(pseudonymiser.pseudonymOf(PatientIdentity.withIns(child)).value());
-            String reference = asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasure")
+            String reference = asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasures")
                     .then().statusCode(202).body("status", equalTo("erasure-requested"))
                     .body("covers", containsString("Nothing is erased yet"))
                     .body("covers", containsString("DPO office")).extract().path("reference");
@@ -372,9 +372,9 @@ class ConsentResourceTest {
         void letsTheDpoOfficeRefuseAnErasureRequestSayingWhy() throws Exception {
             String parent = newIns();
             String child = girlsIns();
-            String reference = asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasure")
+            String reference = asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasures")
                     .then().statusCode(202).extract().path("reference");
-            asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasure").then()
+            asPatient(parent).body("{\"child\": " + girl(child) + "}").post("/patients/me/erasures").then()
                     .statusCode(200).body("reference", equalTo(reference)).body("repeated", equalTo(true));
 
             awaitListed(reference);
