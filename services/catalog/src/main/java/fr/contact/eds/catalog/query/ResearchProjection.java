@@ -22,8 +22,10 @@ import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.platform.api.PersonalFields;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +46,8 @@ public class ResearchProjection {
 
     public static final String PROCESSOR = "catalog-research";
     static final String EPISODES = "careEpisodes";
+    /** What identifies the patient on an episode (stored under the event's names), dropped when their key is erased. */
+    private static final List<String> PERSONAL_FIELDS = PersonalFields.of(EpisodeOpenedEvent.class);
     static final String OPPOSITIONS = "oppositions";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -149,9 +153,9 @@ public class ResearchProjection {
     /** Crypto-shredding made the patient unknown: the episode stays for counts, no longer tied to anyone. */
     @EventHandler
     void on(PersonalDataErasedEvent e) {
-        episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())), Updates.combine(
-                Updates.unset("patientPseudonym"), Updates.unset("sex"), Updates.unset("birthYear"),
-                Updates.set("erased", true)));
+        List<Bson> erasure = new ArrayList<>(PERSONAL_FIELDS.stream().map(Updates::unset).toList());
+        erasure.add(Updates.set("erased", true));
+        episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())), Updates.combine(erasure));
     }
 
     /**

@@ -26,6 +26,7 @@ import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.platform.api.PersonalFields;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public class EpisodeProjection {
     static final String OPPOSED_PROJECTS = "opposedProjects";
     static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** What identifies the patient on an episode, dropped when their key is erased. */
-    static final List<String> PERSONAL_FIELDS = List.of("patientPseudonym", "sex", "ageYears", "birthYear");
+    static final List<String> PERSONAL_FIELDS = PersonalFields.of(EpisodeOpenedEvent.class);
 
     private static final long STATE_TTL_MILLIS = 1000;
     private static final String PENDING = EpisodeProjection.class.getName() + ".pending";
