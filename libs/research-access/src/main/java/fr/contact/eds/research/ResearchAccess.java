@@ -43,11 +43,6 @@ public final class ResearchAccess {
         return permit.dataTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** Whether care that began at {@code openedAt} is within the permit's period. */
-    public boolean covers(Instant openedAt) {
-        return openedAt != null && !openedAt.isBefore(periodStart()) && openedAt.isBefore(periodEnd());
-    }
-
     /** Whether the permit names this variable ({@link Variables}). */
     public boolean releases(String variable) {
         return variables.contains(variable);
