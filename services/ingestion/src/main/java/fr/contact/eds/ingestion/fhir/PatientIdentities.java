@@ -5,7 +5,6 @@ import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -46,12 +45,9 @@ final class PatientIdentities {
     static PatientIdentity traits(Patient patient) {
         HumanName name = patient.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
                 .orElse(patient.getNameFirstRep());
-        String birthPlace = Optional.ofNullable(patient.getExtensionByUrl(FhirSystems.EXT_BIRTH_PLACE_INSEE))
-                .map(e -> e.getValue().primitiveValue()).orElse(null);
         return PatientIdentity.withTraits(name.getFamily(), name.getGivenAsSingleString(),
                 patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate(),
-                identitySex(patient),
-                birthPlace);
+                identitySex(patient), FhirValues.extensionCode(patient, FhirSystems.EXT_BIRTH_PLACE_INSEE));
     }
 
     static PatientIdentity.Sex identitySex(Patient patient) {
