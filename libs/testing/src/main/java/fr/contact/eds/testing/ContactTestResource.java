@@ -2,7 +2,7 @@ package fr.contact.eds.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.contact.eds.devstore.LocalKeys;
+import fr.contact.eds.localkeys.LocalKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.net.InetSocketAddress;
 import java.util.Map;

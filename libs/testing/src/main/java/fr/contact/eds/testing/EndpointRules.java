@@ -1,7 +1,6 @@
 package fr.contact.eds.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -47,11 +46,4 @@ public final class EndpointRules {
                 }
             })
             .allowEmptyShould(true);
-
-    /** Aggregates and projections know nothing of HTTP. */
-    public static ArchRule commandAndQueryIgnoreHttp(String servicePackage) {
-        return noClasses().that().resideInAnyPackage(servicePackage + ".command..", servicePackage + ".query..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..")
-                .allowEmptyShould(true);
-    }
 }

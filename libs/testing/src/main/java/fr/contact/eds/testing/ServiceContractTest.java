@@ -3,6 +3,7 @@ package fr.contact.eds.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -75,10 +76,28 @@ public abstract class ServiceContractTest {
     }
 
     @Test
-    void everyEndpointDeclaresItsRolesAndDomainCodeIgnoresHttp() {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    void everyEndpointDeclaresItsRoles() {
+        EndpointRules.EVERY_ENDPOINT_DECLARES_ITS_ROLES.check(serviceClasses());
+    }
+
+    @Test
+    void isCutIntoCapabilitiesWithThinRestEdges() {
+        var classes = serviceClasses();
+        CapabilityRules.onlyRestEdgesSpeakHttp(servicePackage()).check(classes);
+        CapabilityRules.restEdgesAreLeaves(servicePackage()).check(classes);
+        CapabilityRules.restEdgesBelongToACapability(servicePackage()).check(classes);
+        CapabilityRules.capabilitiesFormNoCycles(servicePackage()).check(classes);
+    }
+
+    @Test
+    void usesNoOtherServicesInternalsAndNoTool() {
+        CapabilityRules.noServiceUsesAnothersInternals(servicePackage()).check(serviceClasses());
+        CapabilityRules.nothingShippedNeedsATool().check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("fr.contact.eds"));
+    }
+
+    private JavaClasses serviceClasses() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(servicePackage());
-        EndpointRules.EVERY_ENDPOINT_DECLARES_ITS_ROLES.check(classes);
-        EndpointRules.commandAndQueryIgnoreHttp(servicePackage()).check(classes);
     }
 }

@@ -1,6 +1,6 @@
 package fr.contact.eds.testing;
 
-import fr.contact.eds.devstore.LocalKeys;
+import fr.contact.eds.localkeys.LocalKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

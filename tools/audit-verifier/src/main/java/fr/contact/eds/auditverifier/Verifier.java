@@ -2,11 +2,11 @@ package fr.contact.eds.auditverifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.contact.eds.audit.proof.AuditLeaf;
-import fr.contact.eds.audit.proof.CompactRange;
-import fr.contact.eds.audit.proof.Hex;
-import fr.contact.eds.audit.proof.Proofs;
-import fr.contact.eds.audit.proof.SignedTreeHead;
+import fr.contact.eds.auditproof.AuditLeaf;
+import fr.contact.eds.auditproof.CompactRange;
+import fr.contact.eds.auditproof.Hex;
+import fr.contact.eds.auditproof.Proofs;
+import fr.contact.eds.auditproof.SignedTreeHead;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,9 +1,9 @@
 package fr.contact.eds.auditverifier;
 
-import fr.contact.eds.audit.proof.AuditLeaf;
-import fr.contact.eds.audit.proof.CompactRange;
-import fr.contact.eds.audit.proof.Hex;
-import fr.contact.eds.audit.proof.SignedTreeHead;
+import fr.contact.eds.auditproof.AuditLeaf;
+import fr.contact.eds.auditproof.CompactRange;
+import fr.contact.eds.auditproof.Hex;
+import fr.contact.eds.auditproof.SignedTreeHead;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package fr.contact.eds.auditverifier;
 
-import fr.contact.eds.audit.proof.Ed25519Keys;
-import fr.contact.eds.audit.proof.SignedTreeHead;
+import fr.contact.eds.auditproof.Ed25519Keys;
+import fr.contact.eds.auditproof.SignedTreeHead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

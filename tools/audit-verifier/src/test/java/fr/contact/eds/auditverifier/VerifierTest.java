@@ -2,8 +2,8 @@ package fr.contact.eds.auditverifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.contact.eds.audit.proof.Ed25519Keys;
-import fr.contact.eds.audit.proof.SignedTreeHead;
+import fr.contact.eds.auditproof.Ed25519Keys;
+import fr.contact.eds.auditproof.SignedTreeHead;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -2,6 +2,7 @@ package fr.contact.eds.devstore;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fr.contact.eds.localkeys.LocalKeys;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package fr.contact.eds.simulator;
 
-import fr.contact.eds.devstore.LocalKeys;
+import fr.contact.eds.localkeys.LocalKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

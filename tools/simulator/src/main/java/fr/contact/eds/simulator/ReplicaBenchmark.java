@@ -1,7 +1,7 @@
 package fr.contact.eds.simulator;
 
 import ca.uhn.fhir.context.FhirContext;
-import fr.contact.eds.devstore.LocalKeys;
+import fr.contact.eds.localkeys.LocalKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package fr.contact.eds.audit.config;
 
-import fr.contact.eds.audit.query.AuditIntegrity;
-import fr.contact.eds.audit.query.AuditRetention;
-import fr.contact.eds.audit.query.TreeHeads;
+import fr.contact.eds.audit.proofs.AuditIntegrity;
+import fr.contact.eds.audit.proofs.TreeHeads;
+import fr.contact.eds.audit.trail.AuditRetention;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;

@@ -2,10 +2,10 @@ package fr.contact.eds.consent.config;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.mongodb.client.MongoClient;
-import fr.contact.eds.consent.command.PatientConsent;
-import fr.contact.eds.consent.query.ErasureRequests;
-import fr.contact.eds.consent.query.KnownProjects;
-import fr.contact.eds.consent.query.PseudonymIndex;
+import fr.contact.eds.consent.decisions.PatientConsent;
+import fr.contact.eds.consent.decisions.PseudonymIndex;
+import fr.contact.eds.consent.erasure.ErasureRequests;
+import fr.contact.eds.consent.projects.KnownProjects;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.config.PlatformConfig;

@@ -1,11 +1,11 @@
 package fr.contact.eds.episodes.config;
 
 import com.mongodb.client.MongoClient;
-import fr.contact.eds.episodes.query.EpisodeProjection;
-import fr.contact.eds.episodes.query.EpisodeSequencing;
-import fr.contact.eds.episodes.query.EpisodeSlots;
-import fr.contact.eds.episodes.query.ProjectPermits;
-import fr.contact.eds.episodes.query.ResearchIdentifiers;
+import fr.contact.eds.episodes.episodes.EpisodeProjection;
+import fr.contact.eds.episodes.episodes.EpisodeSequencing;
+import fr.contact.eds.episodes.episodes.EpisodeSlots;
+import fr.contact.eds.episodes.episodes.ResearchIdentifiers;
+import fr.contact.eds.episodes.research.ProjectPermits;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.enterprise.inject.Produces;

@@ -1,10 +1,10 @@
 package fr.contact.eds.ingestion.config;
 
 import ca.uhn.fhir.context.FhirContext;
-import fr.contact.eds.ingestion.command.BundleBatchHandler;
-import fr.contact.eds.ingestion.command.BundleIntake;
-import fr.contact.eds.ingestion.fhir.AssociationTerritories;
-import fr.contact.eds.ingestion.query.OppositionGate;
+import fr.contact.eds.ingestion.gate.OppositionGate;
+import fr.contact.eds.ingestion.intake.AssociationTerritories;
+import fr.contact.eds.ingestion.intake.BundleBatchHandler;
+import fr.contact.eds.ingestion.intake.BundleIntake;
 import fr.contact.eds.platform.axon.AxonModule;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;

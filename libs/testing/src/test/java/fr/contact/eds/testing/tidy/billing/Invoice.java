@@ -1,0 +1,3 @@
+package fr.contact.eds.testing.tidy.billing;
+
+public record Invoice(long cents) {}

@@ -1,0 +1,80 @@
+package fr.contact.eds.catalog.register;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import fr.contact.eds.catalog.warehouse.ResearchProjection;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bson.Document;
+
+/**
+ * Counts of care episodes for anyone, by month, département, modality and age band (any combination), opposed
+ * patients left out. A count between 1 and 10 could point at someone: it is shown as "<11".
+ */
+public class PublicStatistics {
+
+    public static final List<String> DIMENSIONS = List.of("month", "departement", "modality", "ageBand");
+    static final int SMALLEST_SHOWN = 11;
+
+    /** One cell: its dimension values, and the count as a number or "<11". */
+    public record Cell(Map<String, String> keys, Object count) {}
+
+    public record Table(Instant from, Instant to, List<String> groupBy, List<Cell> cells, int suppressedCells) {}
+
+    private final MongoCollection<Document> episodes;
+    private final MongoDatabase database;
+
+    public PublicStatistics(MongoDatabase database) {
+        this.episodes = database.getCollection(ResearchProjection.EPISODES);
+        this.database = database;
+    }
+
+    public Table count(Instant from, Instant to, List<String> groupBy) {
+        Set<String> opposed = ResearchProjection.opposed(database, null);
+        Map<List<String>, Long> counts = new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
+        for (Document e : episodes.find(Filters.and(Filters.gte("openedAt", java.util.Date.from(from)),
+                Filters.lt("openedAt", java.util.Date.from(to)), Filters.ne("patientPseudonym", null)))
+                .projection(Projections.include("openedAt", "departement", "encounter.class", "call.receivedAt",
+                        "ageBand", "patientPseudonym"))) {
+            if (opposed.contains(e.getString("patientPseudonym"))) {
+                continue;
+            }
+            List<String> key = new ArrayList<>();
+            for (String dimension : groupBy) {
+                key.add(valueOf(e, dimension));
+            }
+            counts.merge(key, 1L, Long::sum);
+        }
+        List<Cell> cells = new ArrayList<>();
+        int suppressed = 0;
+        for (var entry : counts.entrySet()) {
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (int i = 0; i < groupBy.size(); i++) {
+                keys.put(groupBy.get(i), entry.getKey().get(i));
+            }
+            boolean small = entry.getValue() < SMALLEST_SHOWN;
+            suppressed += small ? 1 : 0;
+            cells.add(new Cell(keys, small ? "<" + SMALLEST_SHOWN : entry.getValue()));
+        }
+        return new Table(from, to, groupBy, cells, suppressed);
+    }
+
+    private static String valueOf(Document e, String dimension) {
+        return switch (dimension) {
+            case "month" -> e.getDate("openedAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString()
+                    .substring(0, 7);
+            case "departement" -> e.getString("departement");
+            case "modality" -> ResearchProjection.modality(e);
+            case "ageBand" -> e.getString("ageBand");
+            default -> throw new IllegalArgumentException("No dimension " + dimension);
+        };
+    }
+}

@@ -1,0 +1,7 @@
+package fr.contact.eds.consent.decisions;
+
+/**
+ * What a patient or the DPO office is handed back: the decision in force and the event-store position it is at or
+ * before, which any service can be asked to have passed before it answers (read-your-writes).
+ */
+public record Receipt(String patientPseudonym, Decision decision, long position) {}

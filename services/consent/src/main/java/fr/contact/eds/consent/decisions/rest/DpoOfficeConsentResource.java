@@ -1,0 +1,124 @@
+package fr.contact.eds.consent.decisions.rest;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.contact.eds.consent.api.Channel;
+import fr.contact.eds.consent.decisions.ConsentDecisions;
+import fr.contact.eds.consent.decisions.ConsentDecisions.Requester;
+import fr.contact.eds.consent.decisions.ConsentHistory;
+import fr.contact.eds.consent.decisions.ConsentStatus;
+import fr.contact.eds.consent.decisions.Receipt;
+import fr.contact.eds.platform.patient.IdentityInput;
+import fr.contact.eds.platform.rest.ProblemException;
+import fr.contact.eds.platform.security.CurrentActor;
+import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.pseudonymisation.PatientIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The DPO office registers what patients asked by post: the same decisions as online, with the letter's
+ * reference, and a parent's letter for a minor child. Identities travel in request bodies, never in URLs (which
+ * end up in logs).
+ */
+@Path("/dpo-office")
+@RolesAllowed(Roles.DPO_OFFICE)
+public class DpoOfficeConsentResource {
+
+    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
+    @Inject
+    ConsentDecisions decisions;
+    @Inject
+    ConsentHistory history;
+    @Inject
+    CurrentActor currentActor;
+    @Inject
+    FhirContext fhir;
+
+    /** A letter: whose data it is about, the guardian who wrote it for a minor child if so, and its reference. */
+    public record Letter(IdentityInput patient, IdentityInput guardian, String letterReference) {}
+
+    public record Lookup(IdentityInput patient) {}
+
+    @POST
+    @Path("/oppositions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response oppose(Letter letter) {
+        PatientIdentity patient = patient(letter);
+        Receipt receipt = decisions.oppose(requester(letter), patient);
+        return ReceiptView.of(receipt, letter.guardian() != null).created();
+    }
+
+    @POST
+    @Path("/withdrawals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReceiptView withdraw(Letter letter) {
+        PatientIdentity patient = patient(letter);
+        return ReceiptView.of(decisions.withdraw(requester(letter), patient), letter.guardian() != null);
+    }
+
+    @POST
+    @Path("/erasures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response erase(Letter letter) {
+        PatientIdentity patient = patient(letter);
+        Receipt receipt = decisions.erase(requester(letter), patient);
+        return ReceiptView.ofErasure(receipt, letter.guardian() != null).created();
+    }
+
+    @POST
+    @Path("/consent-status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusView status(Lookup lookup) {
+        return StatusView.of(statusOf(lookup));
+    }
+
+    @POST
+    @Path("/consent-status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(ConsentFhir.FHIR_JSON)
+    public String statusAsFhir(Lookup lookup) {
+        return fhir.newJsonParser().encodeResourceToString(ConsentFhir.of(statusOf(lookup)));
+    }
+
+    private ConsentStatus statusOf(Lookup lookup) {
+        if (lookup == null || lookup.patient() == null) {
+            throw ProblemException.badRequest("patient", "The patient's identity is required");
+        }
+        String patientPseudonym = decisions.patientPseudonymOf(lookup.patient().toIdentity("patient"));
+        return history.revealTo(currentActor.get(), Roles.DPO_OFFICE, patientPseudonym);
+    }
+
+    private PatientIdentity patient(Letter letter) {
+        if (letter == null || letter.patient() == null) {
+            throw ProblemException.badRequest("patient", "The patient's identity is required");
+        }
+        if (letter.letterReference() == null || letter.letterReference().isBlank()) {
+            throw ProblemException.badRequest("letterReference", "The reference of the patient's letter is required");
+        }
+        if (letter.guardian() != null) {
+            letter.patient().requireMinor("patient", LocalDate.now(FRANCE));
+        }
+        return letter.patient().toIdentity("patient");
+    }
+
+    private Requester requester(Letter letter) {
+        Optional<PatientIdentity> guardian = Optional.ofNullable(letter.guardian())
+                .map(g -> g.toIdentity("guardian"));
+        return new Requester(currentActor.get(), Roles.DPO_OFFICE, Channel.POST, guardian,
+                letter.letterReference().strip());
+    }
+}

@@ -1,0 +1,329 @@
+package fr.contact.eds.episodes.episodes;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.set;
+import static fr.contact.eds.platform.axon.EventValues.present;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
+import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
+import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
+import fr.contact.eds.episodes.episodes.EpisodeGenerations.Generation;
+import fr.contact.eds.ingestion.api.CallReceivedEvent;
+import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
+import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
+import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
+import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
+import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
+import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
+import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.platform.api.PersonalFields;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
+
+/**
+ * One document per care episode, from the call to the hand-off. Every handler writes only the fields its event owns
+ * ({@code $set} of its own fields or whole sub-document, {@code $addToSet} of whole items), so the document converges
+ * to the same state whatever order the events arrive in (history backfill interleaved with live data) and however
+ * often they are redelivered. The processor keeps each episode's events in one sequence and each patient's consent
+ * decisions in another ({@link EpisodeSequencing}), so an event it cannot handle holds back only its own episode or
+ * patient; {@link ConsentMarks} makes the patient's opposition and erasure reach episodes written side by side.
+ * One instance per slot ({@link EpisodeGenerations}): each writes only the generation its slot fills.
+ */
+public class EpisodeProjection {
+
+    /** The projection as operators name it; its generations are filled by the processors of {@link EpisodeSlots}. */
+    public static final String PROCESSOR = "episodes";
+    /** On an episode and on a remembered pseudonym: the research projects the patient opposes. */
+    static final String OPPOSED_PROJECTS = "opposedProjects";
+    static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** What identifies the patient on an episode, dropped when their key is erased. */
+    static final List<String> PERSONAL_FIELDS = PersonalFields.of(EpisodeOpenedEvent.class);
+
+    private static final long STATE_TTL_MILLIS = 1000;
+    private static final String PENDING = EpisodeProjection.class.getName() + ".pending";
+
+    private final EpisodeGenerations generations;
+    private final ResearchIdentifiers researchIdentifiers;
+    private final String slot;
+    private volatile EpisodeGenerations.State state;
+    private volatile long readAt;
+    private final Map<Generation, Map<String, EpisodeChange>> outsideUnitsOfWork = new LinkedHashMap<>();
+
+    public EpisodeProjection(MongoDatabase database, ResearchIdentifiers researchIdentifiers, String slot) {
+        this.generations = new EpisodeGenerations(database);
+        this.researchIdentifiers = researchIdentifiers;
+        this.slot = slot;
+    }
+
+    /** The projection of the first slot, which fills the live generation until a rebuild. */
+    EpisodeProjection(MongoDatabase database) {
+        this(database, new ResearchIdentifiers(database), EpisodeGenerations.SLOT_A);
+    }
+
+    @EventHandler
+    void on(EpisodeOpenedEvent event) {
+        if (event.episodeId() == null) {
+            return;
+        }
+        for (Generation g : targets()) {
+            EpisodeChange change = pending(g, event.episodeId());
+            change.set("associationId", event.associationId())
+                    .set("patientPseudonym", event.patientPseudonym()).set("subjectKeyId", event.subjectKeyId())
+                    .set("sex", event.sex()).set("ageYears", event.ageYears()).set("ageBand", event.ageBand())
+                    .set("birthYear", event.birthYear()).set("departement", event.departement())
+                    .set("residence", event.residence()).set("openedAt", date(event.openedAt()));
+            change.patientPseudonym = event.patientPseudonym();
+            change.subjectKeyId = event.subjectKeyId();
+        }
+        writeThroughOutsideUnitsOfWork();
+    }
+
+    @EventHandler
+    void on(CallReceivedEvent event) {
+        change(event.episodeId(), c -> c.set("call", new Document("receivedAt", date(event.receivedAt()))
+                .append("reasons", codes(event.reasons())).append("triagePriority", event.triagePriority())
+                .append("regulationDecision", event.regulationDecision())));
+    }
+
+    @EventHandler
+    void on(PractitionerDispatchedEvent event) {
+        change(event.episodeId(), c -> c.set("dispatch", new Document("dispatchedAt",
+                date(event.dispatchedAt())).append("practitionerPseudonym", event.practitionerPseudonym())
+                .append("practitionerRole", event.practitionerRole())));
+    }
+
+    @EventHandler
+    void on(EncounterRecordedEvent event) {
+        change(event.episodeId(), c -> c.set("encounter", new Document("modality",
+                event.encounterClass() == null ? null : event.encounterClass().name())
+                .append("startedAt", date(event.startedAt()))
+                .append("endedAt", date(event.endedAt())).append("arrivedAt", date(event.arrivedAt()))
+                .append("practitionerPseudonym", event.practitionerPseudonym())
+                .append("practitionerRole", event.practitionerRole())));
+    }
+
+    @EventHandler
+    void on(DiagnosisRecordedEvent event) {
+        List<String> icpc2 = present(event.codings()).stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
+                .map(Code::code).filter(Objects::nonNull).toList();
+        change(event.episodeId(), c -> {
+            c.add("diagnoses", new Document("diagnosisId", event.diagnosisId()).append("codings",
+                    codes(event.codings())));
+            icpc2.forEach(code -> c.add("icpc2Codes", code));
+        });
+    }
+
+    @EventHandler
+    void on(VitalSignRecordedEvent event) {
+        change(event.episodeId(), c -> c.add("vitalSigns", measurement(event.observationId(), event.code(),
+                event.value(), event.unit(), event.effectiveAt())));
+    }
+
+    @EventHandler
+    void on(LaboratoryResultRecordedEvent event) {
+        change(event.episodeId(), c -> c.add("laboratoryResults", measurement(event.observationId(),
+                event.code(), event.value(), event.unit(), event.effectiveAt())));
+    }
+
+    private static Document measurement(String observationId, Code code, BigDecimal value, String unit,
+            Instant effectiveAt) {
+        return new Document("observationId", observationId).append("code", code(code))
+                .append("value", value == null ? null : value.toPlainString()).append("unit", unit)
+                .append("effectiveAt", date(effectiveAt));
+    }
+
+    @EventHandler
+    void on(PrescriptionRecordedEvent event) {
+        change(event.episodeId(), c -> c.add("prescriptions", new Document("prescriptionId",
+                event.prescriptionId()).append("medication", codes(event.medication()))
+                .append("authoredAt", date(event.authoredAt()))));
+    }
+
+    @EventHandler
+    void on(OutcomeRecordedEvent event) {
+        change(event.episodeId(), c -> c.set("outcome", new Document("disposition",
+                event.disposition() == null ? null : event.disposition().name())
+                .append("recordedAt", date(event.recordedAt()))));
+    }
+
+    @EventHandler
+    void on(GpHandOffRecordedEvent event) {
+        change(event.episodeId(), c -> c.set("gpHandOffAt", date(event.sentAt())));
+    }
+
+    @EventHandler
+    void on(OppositionRegisteredEvent event, TrackingToken token) {
+        flush();
+        for (Generation g : targets()) {
+            ConsentMarks.oppose(g, present(event.pseudonyms()), true, position(token));
+        }
+    }
+
+    @EventHandler
+    void on(OppositionWithdrawnEvent event, TrackingToken token) {
+        flush();
+        for (Generation g : targets()) {
+            ConsentMarks.oppose(g, present(event.pseudonyms()), false, position(token));
+        }
+    }
+
+    /**
+     * An opposition to one research project: the patient's episodes stay visible to everyone but that project's
+     * permit holders. Remembered per pseudonym for episodes arriving later.
+     */
+    @EventHandler
+    void on(ProjectOppositionRegisteredEvent event, TrackingToken token) {
+        flush();
+        if (event.projectId() == null) {
+            return;
+        }
+        for (Generation g : targets()) {
+            ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), true, position(token));
+        }
+    }
+
+    @EventHandler
+    void on(ProjectOppositionWithdrawnEvent event, TrackingToken token) {
+        flush();
+        if (event.projectId() == null) {
+            return;
+        }
+        for (Generation g : targets()) {
+            ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), false, position(token));
+        }
+    }
+
+    /**
+     * What a rebuild would read once the keys are gone: the same fields, dropped now, and the project identifiers
+     * that led to the patient.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event, TrackingToken token) {
+        flush();
+        List<String> keys = present(event.subjectKeyIds());
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<String> erased = new ArrayList<>();
+        for (Generation g : targets()) {
+            erased.addAll(ConsentMarks.erase(g, keys, position(token)));
+        }
+        researchIdentifiers.forget(erased.stream().distinct().toList());
+    }
+
+    private void change(String episodeId, Consumer<EpisodeChange> change) {
+        if (episodeId == null) {
+            return; // belongs to no episode: nothing to show, and nothing to hold the others back for
+        }
+        for (Generation g : targets()) {
+            change.accept(pending(g, episodeId));
+        }
+        writeThroughOutsideUnitsOfWork();
+    }
+
+    /**
+     * The changes of one batch, merged per episode: a batch of a hundred events touches a dozen episodes, and each
+     * gets one upsert at commit. Merging is safe because every event owns its fields and adds whole items.
+     */
+    private EpisodeChange pending(Generation generation, String episodeId) {
+        Map<Generation, Map<String, EpisodeChange>> batch = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
+                    CurrentUnitOfWork.get().root().onPrepareCommit(u -> flush());
+                    return new LinkedHashMap<>();
+                })
+                : outsideUnitsOfWork;
+        return batch.computeIfAbsent(generation, g -> new LinkedHashMap<>()).computeIfAbsent(episodeId,
+                id -> new EpisodeChange());
+    }
+
+    private void writeThroughOutsideUnitsOfWork() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+        }
+    }
+
+    /** Writes what is pending: before an update that must see it, and when the batch commits. */
+    private void flush() {
+        Map<Generation, Map<String, EpisodeChange>> batch = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getResource(PENDING)
+                : outsideUnitsOfWork;
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        List<String> erased = new ArrayList<>();
+        batch.forEach((generation, changes) -> {
+            ConsentMarks.hideUntilChecked(changes.values());
+            generation.episodes().bulkWrite(changes.entrySet().stream()
+                    .map(e -> new UpdateOneModel<Document>(eq("_id", e.getKey()), e.getValue().toUpdate(), UPSERT))
+                    .toList());
+            erased.addAll(ConsentMarks.reconcile(generation, changes));
+        });
+        batch.clear();
+        if (!erased.isEmpty()) {
+            researchIdentifiers.forget(erased.stream().distinct().toList());
+        }
+    }
+
+    /** The generation this slot fills now: none while it waits for a rebuild. */
+    private List<Generation> targets() {
+        if (state == null || System.currentTimeMillis() - readAt > STATE_TTL_MILLIS) {
+            refresh();
+        }
+        return state.filledBy(slot, generations).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * Re-reads which generations exist (before the slot starts, and every second while events arrive), and drops
+     * what a late writer left of a generation switched away from.
+     */
+    public void refresh() {
+        state = generations.sweep();
+        readAt = System.currentTimeMillis();
+    }
+
+    public String slot() {
+        return slot;
+    }
+
+    public EpisodeGenerations generations() {
+        return generations;
+    }
+
+    /** Where the event stands in the log: orders a patient's decisions against what episodes already show. */
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static List<Document> codes(List<Code> codes) {
+        return present(codes).stream().map(EpisodeProjection::code).filter(Objects::nonNull).toList();
+    }
+
+    private static Document code(Code code) {
+        return code == null ? null : new Document("system", code.system()).append("code", code.code());
+    }
+}
