@@ -1,12 +1,8 @@
 package fr.contact.eds.eventstore;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.elemMatch;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Sorts.ascending;
 
 import com.mongodb.ErrorCategory;
@@ -18,9 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +32,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
@@ -58,7 +51,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     static final String POSITION_INDEX = "positions_unique";
 
     private final MongoCollection<Document> commits;
-    private final MongoCollection<Document> snapshots;
+    private final SnapshotStore snapshots;
+    private final AggregateStreams aggregates;
     private final CommitSignal signal = new CommitSignal();
     private final long maxBlockMillis;
     private final int maxPositionRetries;
@@ -74,7 +68,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         MongoDatabase database = builder.database;
         // Read only what a majority holds: a write a failover rolls back is never seen, so never built upon.
         this.commits = database.getCollection(builder.commitCollection).withReadConcern(ReadConcern.MAJORITY);
-        this.snapshots = database.getCollection(builder.snapshotCollection);
+        this.snapshots = new SnapshotStore(database.getCollection(builder.snapshotCollection));
+        this.aggregates = new AggregateStreams(commits);
         this.maxBlockMillis = builder.maxBlock.toMillis();
         this.maxPositionRetries = builder.maxPositionRetries;
         this.beforeInsert = builder.beforeInsert;
@@ -204,27 +199,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
-        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
-        Document doc = new Document("_id", snapshot.getAggregateIdentifier())
-                .append("atype", snapshot.getType())
-                .append("seq", snapshot.getSequenceNumber())
-                .append("eid", snapshot.getIdentifier())
-                .append("ts", snapshot.getTimestamp().toString())
-                .append("ptype", payload.getType().getName())
-                .append("prev", payload.getType().getRevision())
-                .append("payload", payload.getData())
-                .append("meta", metaData.getData());
-        try {
-            // Only a newer snapshot replaces the kept one; an older one loses on the unique _id.
-            snapshots.replaceOne(
-                    and(eq("_id", snapshot.getAggregateIdentifier()), lt("seq", snapshot.getSequenceNumber())),
-                    doc, new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw new EventStoreException("Could not store snapshot of " + snapshot.getAggregateIdentifier(), e);
-            }
-        }
+        snapshots.store(snapshot, serializer);
     }
 
     // ---------------------------------------------------------------- read
@@ -264,58 +239,20 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
                 getEventSerializer(), upcasterChain).collect(Collectors.toList());
     }
 
-    /**
-     * Follows the aggregate's own chain of commits: each starts at the previous one's last sequence + 1,
-     * which is exactly its guard, so every step is a unique-key lookup. A start inside a commit falls
-     * back to a search on the aggregate's sequence ranges.
-     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
             int batchSize) {
-        List<DomainEventData<?>> result = new ArrayList<>();
-        Document commit = commits.find(eq("guards", aggregateIdentifier + "#" + firstSequenceNumber)).first();
-        if (commit == null && firstSequenceNumber > 0) {
-            commit = commits.find(elemMatch("aggSeq", and(eq("a", aggregateIdentifier),
-                    lte("f", firstSequenceNumber), gte("l", firstSequenceNumber)))).first();
-        }
-        while (commit != null) {
-            long last = -1;
-            for (Document entry : commit.getList("events", Document.class)) {
-                if (aggregateIdentifier.equals(entry.getString("aid"))) {
-                    last = entry.getLong("seq");
-                    if (last >= firstSequenceNumber) {
-                        result.add(CommitDocuments.toDomain(entry));
-                    }
-                }
-            }
-            if (result.size() >= batchSize) {
-                break;
-            }
-            commit = commits.find(eq("guards", aggregateIdentifier + "#" + (last + 1))).first();
-        }
-        return result;
+        return aggregates.events(aggregateIdentifier, firstSequenceNumber, batchSize);
     }
 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        Document doc = snapshots.find(eq("_id", aggregateIdentifier)).first();
-        return doc == null ? Stream.empty()
-                : Stream.of(CommitDocuments.toDomain(doc.append("aid", aggregateIdentifier)));
+        return snapshots.read(aggregateIdentifier);
     }
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Optional<Long> last = Optional.empty();
-        long next = 0;
-        for (Document commit; (commit = commits.find(eq("guards", aggregateIdentifier + "#" + next))
-                .projection(Projections.include("aggSeq")).first()) != null;) {
-            long l = commit.getList("aggSeq", Document.class).stream()
-                    .filter(d -> aggregateIdentifier.equals(d.getString("a")))
-                    .mapToLong(d -> d.getLong("l")).findFirst().orElseThrow();
-            last = Optional.of(l);
-            next = l + 1;
-        }
-        return last;
+        return aggregates.lastSequenceNumber(aggregateIdentifier);
     }
 
     @Override

@@ -35,10 +35,6 @@ public final class EpisodeGenerator {
     private static final double[] WEEKEND_HOURS = {3, 2, 1.5, 1, 1, 1, 1.5, 3, 6, 8, 8, 7, 6, 6, 7, 7, 7, 7, 8, 9, 9, 8,
             5, 3};
 
-    private static final List<String> DEPARTEMENTS = departements();
-    private static final List<String> BIG_DEPARTEMENTS = List.of("75", "13", "69", "59", "92", "93", "94", "33", "31",
-            "06", "34", "44", "67", "76", "77", "78", "91", "95", "62", "38");
-
     /** ICPC-2 diagnosis → ICD-10, symptom at the call, medication (ATC), base weight. */
     private record Diagnosis(String icpc2, String icd10, String symptom, String atc, double weight, boolean feverish) {}
 
@@ -112,7 +108,7 @@ public final class EpisodeGenerator {
         SyntheticPatient patient = patient(date);
         int age = java.time.Period.between(patient.birthDate(), date).getYears();
         Diagnosis diagnosis = diagnosis(date, age);
-        String departement = departement();
+        String departement = Departements.pick(random);
         // About a third of the network's calls end with the regulator's advice, with no visit nor consultation.
         String modality = pickWeighted(Map.of("HH", 24.0, "AMB", 34.0, "VR", 10.0, SyntheticEpisode.ADVICE, 32.0));
         Duration toStart = switch (modality) {
@@ -129,8 +125,9 @@ public final class EpisodeGenerator {
         Instant dispatch = "HH".equals(modality) ? callAt.plus(minutes(5, 25)) : null;
         String icd10 = "R78".equals(diagnosis.icpc2()) && age < 2 ? "J21.9" : diagnosis.icd10();
         episodes++;
-        return new SyntheticEpisode(association(departement), "E-" + run + "-" + episodes, patient, departement,
-                postalCode(departement), callAt, diagnosis.symptom(),
+        return new SyntheticEpisode(Departements.association(departement), "E-" + run + "-" + episodes, patient,
+                departement,
+                Departements.postalCode(departement, random), callAt, diagnosis.symptom(),
                 pickWeighted(Map.of("P1", 5.0, "P2", 35.0, "P3", 60.0)),
                 modality, dispatch, practitioner(modality), start, start.plus(length), diagnosis.icpc2(), icd10,
                 diagnosis.feverish() ? 38 + random.nextInt(21) / 10.0 : 36.4 + random.nextInt(9) / 10.0,
@@ -230,7 +227,7 @@ public final class EpisodeGenerator {
 
     /** A valid NIR: sex, birth year and month, birth département and commune, order, control key. */
     private String ins(boolean female, LocalDate birth) {
-        String departement = DEPARTEMENTS.get(random.nextInt(DEPARTEMENTS.size()));
+        String departement = Departements.ALL.get(random.nextInt(Departements.ALL.size()));
         String place = departement.length() == 3
                 ? departement + String.format("%02d", 1 + random.nextInt(30))
                 : departement + String.format("%03d", 1 + random.nextInt(300));
@@ -239,26 +236,6 @@ public final class EpisodeGenerator {
         String numeric = body.replace("2A", "19").replace("2B", "18");
         int key = 97 - new BigInteger(numeric).mod(BigInteger.valueOf(97)).intValue();
         return body + String.format("%02d", key);
-    }
-
-    private String departement() {
-        if (random.nextDouble() < 0.45) {
-            return BIG_DEPARTEMENTS.get(random.nextInt(BIG_DEPARTEMENTS.size()));
-        }
-        return DEPARTEMENTS.get(random.nextInt(DEPARTEMENTS.size()));
-    }
-
-    private String postalCode(String departement) {
-        return switch (departement) {
-            case "2A" -> "20" + (random.nextBoolean() ? "000" : "100");
-            case "2B" -> "20" + (random.nextBoolean() ? "200" : "600");
-            default -> departement.length() == 3 ? departement + String.format("%02d", random.nextInt(100))
-                    : departement + String.format("%03d", random.nextInt(1000));
-        };
-    }
-
-    static String association(String departement) {
-        return "sos-" + departement.toLowerCase(java.util.Locale.ROOT);
     }
 
     private Duration minutes(int min, int max) {
@@ -284,21 +261,5 @@ public final class EpisodeGenerator {
         List<String> keys = weights.keySet().stream().sorted().toList();
         double[] w = keys.stream().mapToDouble(weights::get).toArray();
         return keys.get(pick(w));
-    }
-
-    /** 01-95 without 20, 2A, 2B, and 971-976 as the mission lists them: 102 codes. */
-    static List<String> departements() {
-        List<String> all = new ArrayList<>();
-        for (int d = 1; d <= 95; d++) {
-            if (d != 20) {
-                all.add(String.format("%02d", d));
-            }
-        }
-        all.add("2A");
-        all.add("2B");
-        for (int d = 971; d <= 976; d++) {
-            all.add(String.valueOf(d));
-        }
-        return List.copyOf(all);
     }
 }

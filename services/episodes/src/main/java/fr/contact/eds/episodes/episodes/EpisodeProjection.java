@@ -1,13 +1,11 @@
 package fr.contact.eds.episodes.episodes;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
 import static fr.contact.eds.platform.axon.EventValues.present;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
@@ -31,14 +29,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 
 /**
@@ -60,20 +55,14 @@ public class EpisodeProjection {
     /** What identifies the patient on an episode, dropped when their key is erased. */
     static final List<String> PERSONAL_FIELDS = PersonalFields.of(EpisodeOpenedEvent.class);
 
-    private static final long STATE_TTL_MILLIS = 1000;
-    private static final String PENDING = EpisodeProjection.class.getName() + ".pending";
-
-    private final EpisodeGenerations generations;
     private final ResearchIdentifiers researchIdentifiers;
-    private final String slot;
-    private volatile EpisodeGenerations.State state;
-    private volatile long readAt;
-    private final Map<Generation, Map<String, EpisodeChange>> outsideUnitsOfWork = new LinkedHashMap<>();
+    private final SlotRouting routing;
+    private final EpisodeBatch batch;
 
     public EpisodeProjection(MongoDatabase database, ResearchIdentifiers researchIdentifiers, String slot) {
-        this.generations = new EpisodeGenerations(database);
         this.researchIdentifiers = researchIdentifiers;
-        this.slot = slot;
+        this.routing = new SlotRouting(new EpisodeGenerations(database), slot);
+        this.batch = new EpisodeBatch(researchIdentifiers);
     }
 
     /** The projection of the first slot, which fills the live generation until a rebuild. */
@@ -86,8 +75,8 @@ public class EpisodeProjection {
         if (event.episodeId() == null) {
             return;
         }
-        for (Generation g : targets()) {
-            EpisodeChange change = pending(g, event.episodeId());
+        for (Generation g : routing.targets()) {
+            EpisodeChange change = batch.pending(g, event.episodeId());
             change.set("associationId", event.associationId())
                     .set("patientPseudonym", event.patientPseudonym()).set("subjectKeyId", event.subjectKeyId())
                     .set("sex", event.sex()).set("ageYears", event.ageYears()).set("ageBand", event.ageBand())
@@ -96,7 +85,7 @@ public class EpisodeProjection {
             change.patientPseudonym = event.patientPseudonym();
             change.subjectKeyId = event.subjectKeyId();
         }
-        writeThroughOutsideUnitsOfWork();
+        batch.writeThroughOutsideUnitsOfWork();
     }
 
     @EventHandler
@@ -174,16 +163,16 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(OppositionRegisteredEvent event, TrackingToken token) {
-        flush();
-        for (Generation g : targets()) {
+        batch.flush();
+        for (Generation g : routing.targets()) {
             ConsentMarks.oppose(g, present(event.pseudonyms()), true, position(token));
         }
     }
 
     @EventHandler
     void on(OppositionWithdrawnEvent event, TrackingToken token) {
-        flush();
-        for (Generation g : targets()) {
+        batch.flush();
+        for (Generation g : routing.targets()) {
             ConsentMarks.oppose(g, present(event.pseudonyms()), false, position(token));
         }
     }
@@ -194,22 +183,22 @@ public class EpisodeProjection {
      */
     @EventHandler
     void on(ProjectOppositionRegisteredEvent event, TrackingToken token) {
-        flush();
+        batch.flush();
         if (event.projectId() == null) {
             return;
         }
-        for (Generation g : targets()) {
+        for (Generation g : routing.targets()) {
             ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), true, position(token));
         }
     }
 
     @EventHandler
     void on(ProjectOppositionWithdrawnEvent event, TrackingToken token) {
-        flush();
+        batch.flush();
         if (event.projectId() == null) {
             return;
         }
-        for (Generation g : targets()) {
+        for (Generation g : routing.targets()) {
             ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), false, position(token));
         }
     }
@@ -220,13 +209,13 @@ public class EpisodeProjection {
      */
     @EventHandler
     void on(PersonalDataErasedEvent event, TrackingToken token) {
-        flush();
+        batch.flush();
         List<String> keys = present(event.subjectKeyIds());
         if (keys.isEmpty()) {
             return;
         }
         List<String> erased = new ArrayList<>();
-        for (Generation g : targets()) {
+        for (Generation g : routing.targets()) {
             erased.addAll(ConsentMarks.erase(g, keys, position(token)));
         }
         researchIdentifiers.forget(erased.stream().distinct().toList());
@@ -236,78 +225,23 @@ public class EpisodeProjection {
         if (episodeId == null) {
             return; // belongs to no episode: nothing to show, and nothing to hold the others back for
         }
-        for (Generation g : targets()) {
-            change.accept(pending(g, episodeId));
+        for (Generation g : routing.targets()) {
+            change.accept(batch.pending(g, episodeId));
         }
-        writeThroughOutsideUnitsOfWork();
+        batch.writeThroughOutsideUnitsOfWork();
     }
 
-    /**
-     * The changes of one batch, merged per episode: a batch of a hundred events touches a dozen episodes, and each
-     * gets one upsert at commit. Merging is safe because every event owns its fields and adds whole items.
-     */
-    private EpisodeChange pending(Generation generation, String episodeId) {
-        Map<Generation, Map<String, EpisodeChange>> batch = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
-                    CurrentUnitOfWork.get().root().onPrepareCommit(u -> flush());
-                    return new LinkedHashMap<>();
-                })
-                : outsideUnitsOfWork;
-        return batch.computeIfAbsent(generation, g -> new LinkedHashMap<>()).computeIfAbsent(episodeId,
-                id -> new EpisodeChange());
-    }
-
-    private void writeThroughOutsideUnitsOfWork() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            flush();
-        }
-    }
-
-    /** Writes what is pending: before an update that must see it, and when the batch commits. */
-    private void flush() {
-        Map<Generation, Map<String, EpisodeChange>> batch = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getResource(PENDING)
-                : outsideUnitsOfWork;
-        if (batch == null || batch.isEmpty()) {
-            return;
-        }
-        List<String> erased = new ArrayList<>();
-        batch.forEach((generation, changes) -> {
-            ConsentMarks.hideUntilChecked(changes.values());
-            generation.episodes().bulkWrite(changes.entrySet().stream()
-                    .map(e -> new UpdateOneModel<Document>(eq("_id", e.getKey()), e.getValue().toUpdate(), UPSERT))
-                    .toList());
-            erased.addAll(ConsentMarks.reconcile(generation, changes));
-        });
-        batch.clear();
-        if (!erased.isEmpty()) {
-            researchIdentifiers.forget(erased.stream().distinct().toList());
-        }
-    }
-
-    /** The generation this slot fills now: none while it waits for a rebuild. */
-    private List<Generation> targets() {
-        if (state == null || System.currentTimeMillis() - readAt > STATE_TTL_MILLIS) {
-            refresh();
-        }
-        return state.filledBy(slot, generations).map(List::of).orElse(List.of());
-    }
-
-    /**
-     * Re-reads which generations exist (before the slot starts, and every second while events arrive), and drops
-     * what a late writer left of a generation switched away from.
-     */
+    /** Re-reads which generations exist: before the slot starts. */
     public void refresh() {
-        state = generations.sweep();
-        readAt = System.currentTimeMillis();
+        routing.refresh();
     }
 
     public String slot() {
-        return slot;
+        return routing.slot();
     }
 
     public EpisodeGenerations generations() {
-        return generations;
+        return routing.generations();
     }
 
     /** Where the event stands in the log: orders a patient's decisions against what episodes already show. */
