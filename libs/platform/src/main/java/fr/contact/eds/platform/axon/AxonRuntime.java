@@ -16,7 +16,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -52,18 +51,22 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 @Singleton
 public class AxonRuntime {
 
-    @Inject
-    MongoClient mongoClient;
-    @Inject
-    ObjectMapper objectMapper;
-    @Inject
-    PlatformConfig config;
-    @Inject
-    OpenTelemetry openTelemetry;
-    @Inject
-    Instance<AxonModule> modules;
-    @Inject
-    SubjectKeys subjectKeys;
+    private final MongoClient mongoClient;
+    private final ObjectMapper objectMapper;
+    private final PlatformConfig config;
+    private final OpenTelemetry openTelemetry;
+    private final Instance<AxonModule> modules;
+    private final SubjectKeys subjectKeys;
+
+    public AxonRuntime(MongoClient mongoClient, ObjectMapper objectMapper, PlatformConfig config,
+            OpenTelemetry openTelemetry, Instance<AxonModule> modules, SubjectKeys subjectKeys) {
+        this.mongoClient = mongoClient;
+        this.objectMapper = objectMapper;
+        this.config = config;
+        this.openTelemetry = openTelemetry;
+        this.modules = modules;
+        this.subjectKeys = subjectKeys;
+    }
 
     /** How long a segment claim outlives its holder's last extension before another instance may take it over. */
     public static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);

@@ -3,7 +3,6 @@ package fr.contact.eds.platform.axon;
 import fr.contact.eds.platform.consistency.ProcessorTokens;
 import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,15 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 @Singleton
 public class Processors {
 
-    @Inject
-    AxonRuntime runtime;
-    @Inject
-    ProcessorTokens tokens;
-    @Inject
-    Instance<ReplayRefusals> refusals;
+    private final AxonRuntime runtime;
+    private final ProcessorTokens tokens;
+    private final Instance<ReplayRefusals> refusals;
+
+    public Processors(AxonRuntime runtime, ProcessorTokens tokens, Instance<ReplayRefusals> refusals) {
+        this.runtime = runtime;
+        this.tokens = tokens;
+        this.refusals = refusals;
+    }
 
     public List<ProcessorStatus> statuses() {
         long head = runtime.engine().headPosition();

@@ -2,7 +2,6 @@ package fr.contact.eds.platform.health;
 
 import fr.contact.eds.eventstore.LogFault;
 import fr.contact.eds.platform.axon.AxonRuntime;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,8 +16,11 @@ import org.eclipse.microprofile.health.Readiness;
 @Singleton
 public class EventStoreHealthCheck implements HealthCheck {
 
-    @Inject
-    AxonRuntime runtime;
+    private final AxonRuntime runtime;
+
+    public EventStoreHealthCheck(AxonRuntime runtime) {
+        this.runtime = runtime;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -5,7 +5,6 @@ import fr.contact.eds.platform.axon.Processors;
 import fr.contact.eds.platform.axon.StandbyProcessors;
 import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,12 +22,15 @@ import org.eclipse.microprofile.health.Readiness;
 @Singleton
 public class ProcessorLagHealthCheck implements HealthCheck {
 
-    @Inject
-    Processors processors;
-    @Inject
-    PlatformConfig config;
-    @Inject
-    Instance<StandbyProcessors> standby;
+    private final Processors processors;
+    private final PlatformConfig config;
+    private final Instance<StandbyProcessors> standby;
+
+    public ProcessorLagHealthCheck(Processors processors, PlatformConfig config, Instance<StandbyProcessors> standby) {
+        this.processors = processors;
+        this.config = config;
+        this.standby = standby;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -1,7 +1,6 @@
 package fr.contact.eds.platform.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,11 @@ public class RequiredSecretsHealthCheck implements HealthCheck {
 
     private static final Map<String, String> ALWAYS = Map.of("contact.crypto.master-key", "CONTACT_MASTER_KEY");
 
-    @Inject
-    Config config;
+    private final Config config;
+
+    public RequiredSecretsHealthCheck(Config config) {
+        this.config = config;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -7,7 +7,6 @@ import fr.contact.eds.platform.probe.DeliveryProbeReceipt;
 import fr.contact.eds.platform.security.Roles;
 import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,12 +29,15 @@ public class DeliveryProbeResource {
 
     public record SentProbe(String probeId, String sentBy, Instant sentAt, String traceId) {}
 
-    @Inject
-    EventStore eventStore;
-    @Inject
-    DeliveryProbeProjection projection;
-    @Inject
-    PlatformConfig config;
+    private final EventStore eventStore;
+    private final DeliveryProbeProjection projection;
+    private final PlatformConfig config;
+
+    public DeliveryProbeResource(EventStore eventStore, DeliveryProbeProjection projection, PlatformConfig config) {
+        this.eventStore = eventStore;
+        this.projection = projection;
+        this.config = config;
+    }
 
     @POST
     public SentProbe send() {

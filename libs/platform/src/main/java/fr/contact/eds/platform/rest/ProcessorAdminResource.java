@@ -9,7 +9,6 @@ import fr.contact.eds.platform.axon.Processors;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,12 +27,15 @@ import java.util.Map;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class ProcessorAdminResource {
 
-    @Inject
-    Processors processors;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    CurrentActor currentActor;
+    private final Processors processors;
+    private final AccessRecorder accessRecorder;
+    private final CurrentActor currentActor;
+
+    public ProcessorAdminResource(Processors processors, AccessRecorder accessRecorder, CurrentActor currentActor) {
+        this.processors = processors;
+        this.accessRecorder = accessRecorder;
+        this.currentActor = currentActor;
+    }
 
     @GET
     public List<ProcessorStatus> list() {

@@ -10,7 +10,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -29,8 +28,11 @@ public class RefusalMapper {
 
     private static final Logger LOG = Logger.getLogger(RefusalMapper.class);
 
-    @Inject
-    Instance<RefusalDialect> dialects;
+    private final Instance<RefusalDialect> dialects;
+
+    public RefusalMapper(Instance<RefusalDialect> dialects) {
+        this.dialects = dialects;
+    }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {

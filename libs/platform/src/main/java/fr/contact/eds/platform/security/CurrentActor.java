@@ -1,7 +1,6 @@
 package fr.contact.eds.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -9,8 +8,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CurrentActor {
 
-    @Inject
-    JsonWebToken token;
+    private final JsonWebToken token;
+
+    public CurrentActor(JsonWebToken token) {
+        this.token = token;
+    }
 
     public Actor get() {
         if (token == null || token.getSubject() == null) {

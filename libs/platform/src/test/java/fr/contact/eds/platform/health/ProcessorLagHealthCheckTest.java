@@ -22,15 +22,14 @@ class ProcessorLagHealthCheckTest {
 
     @SuppressWarnings("unchecked")
     private HealthCheckResponse checkWith(List<String> onStandby, ProcessorStatus... statuses) {
-        var check = new ProcessorLagHealthCheck();
         StandbyProcessors standby = () -> java.util.Set.copyOf(onStandby);
-        check.standby = mock(Instance.class);
-        when(check.standby.stream()).thenAnswer(i -> java.util.stream.Stream.of(standby));
-        check.processors = mock(Processors.class);
-        check.config = mock(PlatformConfig.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
-        when(check.config.processors().maxLag()).thenReturn(100L);
-        when(check.processors.statuses()).thenReturn(List.of(statuses));
-        return check.call();
+        Instance<StandbyProcessors> standbys = mock(Instance.class);
+        when(standbys.stream()).thenAnswer(i -> java.util.stream.Stream.of(standby));
+        Processors processors = mock(Processors.class);
+        PlatformConfig config = mock(PlatformConfig.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+        when(config.processors().maxLag()).thenReturn(100L);
+        when(processors.statuses()).thenReturn(List.of(statuses));
+        return new ProcessorLagHealthCheck(processors, config, standbys).call();
     }
 
     private static ProcessorStatus status(String name, boolean running, long lag) {

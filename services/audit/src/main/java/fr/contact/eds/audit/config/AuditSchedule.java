@@ -6,7 +6,6 @@ import fr.contact.eds.audit.trail.AuditRetention;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,17 +19,20 @@ public class AuditSchedule {
 
     private static final Logger LOG = Logger.getLogger(AuditSchedule.class);
 
-    @Inject
-    AuditConfig config;
+    private final AuditConfig config;
 
-    @Inject
-    TreeHeads heads;
+    private final TreeHeads heads;
 
-    @Inject
-    AuditIntegrity integrity;
+    private final AuditIntegrity integrity;
 
-    @Inject
-    AuditRetention retention;
+    private final AuditRetention retention;
+
+    public AuditSchedule(AuditConfig config, TreeHeads heads, AuditIntegrity integrity, AuditRetention retention) {
+        this.config = config;
+        this.heads = heads;
+        this.integrity = integrity;
+        this.retention = retention;
+    }
 
     private final ScheduledExecutorService executor = Executors
             .newSingleThreadScheduledExecutor(r -> new Thread(r, "audit-schedule"));

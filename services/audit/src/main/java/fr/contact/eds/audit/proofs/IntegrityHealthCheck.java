@@ -2,7 +2,6 @@ package fr.contact.eds.audit.proofs;
 
 import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -15,8 +14,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @ApplicationScoped
 public class IntegrityHealthCheck implements HealthCheck {
 
-    @Inject
-    AuditAlerts alerts;
+    private final AuditAlerts alerts;
+
+    public IntegrityHealthCheck(AuditAlerts alerts) {
+        this.alerts = alerts;
+    }
 
     @Override
     public HealthCheckResponse call() {

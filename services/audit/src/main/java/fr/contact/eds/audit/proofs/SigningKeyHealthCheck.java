@@ -1,7 +1,6 @@
 package fr.contact.eds.audit.proofs;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -11,8 +10,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class SigningKeyHealthCheck implements HealthCheck {
 
-    @Inject
-    TreeHeads heads;
+    private final TreeHeads heads;
+
+    public SigningKeyHealthCheck(TreeHeads heads) {
+        this.heads = heads;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -5,7 +5,6 @@ import fr.contact.eds.platform.axon.Conflicts;
 import fr.contact.eds.platform.axon.Failures;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.rest.ProblemException;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,10 +20,13 @@ public class ProjectCommands {
 
     static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
 
-    @Inject
-    CommandGateway commands;
-    @Inject
-    ProjectionBarrier barrier;
+    private final CommandGateway commands;
+    private final ProjectionBarrier barrier;
+
+    public ProjectCommands(CommandGateway commands, ProjectionBarrier barrier) {
+        this.commands = commands;
+        this.barrier = barrier;
+    }
 
     public <T> T send(String projectId, Object command) {
         T result = sendOnly(projectId, command);

@@ -27,7 +27,6 @@ import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,29 +55,37 @@ public class IntakeService {
     private static final Access INTAKE = new Access(Roles.ASSOCIATION, "care data intake", AccessAction.CREATE,
             "Bundle");
 
-    @Inject
-    FhirContext fhir;
-    @Inject
-    /** Looked up when first used: without its secret the service still starts, and says in readiness what is missing. */
+    private final FhirContext fhir;
+    private final /** Looked up when first used: without its secret the service still starts, and says in readiness what is missing. */
     Instance<Pseudonymiser> pseudonymisers;
-    @Inject
-    CommandGateway commands;
-    @Inject
-    EventStore eventStore;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    ProjectionBarrier barrier;
-    @Inject
-    DeadLetterGate deadLetters;
-    @Inject
-    OppositionGate oppositions;
-    @Inject
-    IngestionConfig config;
-    @Inject
-    AssociationTerritories territories;
-    @Inject
-    SubjectKeys subjectKeys;
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final AccessRecorder accessRecorder;
+    private final ProjectionBarrier barrier;
+    private final DeadLetterGate deadLetters;
+    private final OppositionGate oppositions;
+    private final IngestionConfig config;
+    private final AssociationTerritories territories;
+    private final SubjectKeys subjectKeys;
+
+    public IntakeService(FhirContext fhir,
+            /** Looked up when first used: without its secret the service still starts, and says in readiness what is missing. */
+            Instance<Pseudonymiser> pseudonymisers,
+            CommandGateway commands, EventStore eventStore, AccessRecorder accessRecorder, ProjectionBarrier barrier,
+            DeadLetterGate deadLetters, OppositionGate oppositions, IngestionConfig config,
+            AssociationTerritories territories, SubjectKeys subjectKeys) {
+        this.fhir = fhir;
+        this.pseudonymisers = pseudonymisers;
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.accessRecorder = accessRecorder;
+        this.barrier = barrier;
+        this.deadLetters = deadLetters;
+        this.oppositions = oppositions;
+        this.config = config;
+        this.territories = territories;
+        this.subjectKeys = subjectKeys;
+    }
 
     /** {@code actor} must be an association speaking as itself; callers check the role. */
     public IntakeResult take(Actor actor, byte[] body) {

@@ -15,7 +15,6 @@ import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,16 +39,20 @@ public class ProofResource {
 
     static final String NDJSON = "application/x-ndjson";
 
-    @Inject
-    AuditLog log;
-    @Inject
-    TreeHeads heads;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    ObjectMapper json;
+    private final AuditLog log;
+    private final TreeHeads heads;
+    private final AccessRecorder accessRecorder;
+    private final CurrentActor currentActor;
+    private final ObjectMapper json;
+
+    public ProofResource(AuditLog log, TreeHeads heads, AccessRecorder accessRecorder, CurrentActor currentActor,
+            ObjectMapper json) {
+        this.log = log;
+        this.heads = heads;
+        this.accessRecorder = accessRecorder;
+        this.currentActor = currentActor;
+        this.json = json;
+    }
 
     @GET
     @Path("tree-heads/latest")

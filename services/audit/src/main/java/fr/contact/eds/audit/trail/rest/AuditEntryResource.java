@@ -15,7 +15,6 @@ import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,16 +43,20 @@ public class AuditEntryResource {
     static final String FHIR_NDJSON = "application/fhir+ndjson";
     private static final String PURPOSE = "audit review";
 
-    @Inject
-    AuditEntries entries;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    AuditAlerts alerts;
-    @Inject
-    FhirContext fhir;
+    private final AuditEntries entries;
+    private final AccessRecorder accessRecorder;
+    private final CurrentActor currentActor;
+    private final AuditAlerts alerts;
+    private final FhirContext fhir;
+
+    public AuditEntryResource(AuditEntries entries, AccessRecorder accessRecorder, CurrentActor currentActor,
+            AuditAlerts alerts, FhirContext fhir) {
+        this.entries = entries;
+        this.accessRecorder = accessRecorder;
+        this.currentActor = currentActor;
+        this.alerts = alerts;
+        this.fhir = fhir;
+    }
 
     /** JSON unless the caller asks for CSV or FHIR NDJSON by name; the exports name the next page in X-Next-Cursor. */
     @GET

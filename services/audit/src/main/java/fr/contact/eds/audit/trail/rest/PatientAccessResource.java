@@ -13,7 +13,6 @@ import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,18 +39,22 @@ public class PatientAccessResource {
 
     public record AccessesPage(List<AccessView> accesses, String next) {}
 
-    @Inject
-    JsonWebToken token;
-    @Inject
-    Pseudonymiser pseudonymiser;
-    @Inject
-    AuditEntries entries;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    AuditConfig config;
+    private final JsonWebToken token;
+    private final Pseudonymiser pseudonymiser;
+    private final AuditEntries entries;
+    private final AccessRecorder accessRecorder;
+    private final CurrentActor currentActor;
+    private final AuditConfig config;
+
+    public PatientAccessResource(JsonWebToken token, Pseudonymiser pseudonymiser, AuditEntries entries,
+            AccessRecorder accessRecorder, CurrentActor currentActor, AuditConfig config) {
+        this.token = token;
+        this.pseudonymiser = pseudonymiser;
+        this.entries = entries;
+        this.accessRecorder = accessRecorder;
+        this.currentActor = currentActor;
+        this.config = config;
+    }
 
     @GET
     public AccessesPage mine(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {

@@ -8,7 +8,6 @@ import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.platform.text.BoundedText;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -32,10 +31,13 @@ public class DatasetResource {
             List<String> keywords, List<String> themes, List<String> healthCategories, List<String> spatial,
             List<String> codingSystems, String legalBasis, String purpose, String accessRights, String retention) {}
 
-    @Inject
-    DatasetCatalogue catalogue;
-    @Inject
-    DatasetRdf rdf;
+    private final DatasetCatalogue catalogue;
+    private final DatasetRdf rdf;
+
+    public DatasetResource(DatasetCatalogue catalogue, DatasetRdf rdf) {
+        this.catalogue = catalogue;
+        this.rdf = rdf;
+    }
 
     @GET
     @RolesAllowed({Roles.DATA_STEWARD, Roles.RESEARCHER, Roles.CSE_MEMBER, Roles.DPO})

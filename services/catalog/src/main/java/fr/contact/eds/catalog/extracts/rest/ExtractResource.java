@@ -18,7 +18,6 @@ import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,20 +40,24 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtractResource {
 
-    @Inject
-    Projects projects;
-    @Inject
-    ExtractJobs jobs;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    AxonRuntime axon;
-    @Inject
-    DeadLetterGate deadLetters;
-    @Inject
-    RequestOrigins origins;
+    private final Projects projects;
+    private final ExtractJobs jobs;
+    private final CurrentActor currentActor;
+    private final AccessRecorder accessRecorder;
+    private final AxonRuntime axon;
+    private final DeadLetterGate deadLetters;
+    private final RequestOrigins origins;
+
+    public ExtractResource(Projects projects, ExtractJobs jobs, CurrentActor currentActor,
+            AccessRecorder accessRecorder, AxonRuntime axon, DeadLetterGate deadLetters, RequestOrigins origins) {
+        this.projects = projects;
+        this.jobs = jobs;
+        this.currentActor = currentActor;
+        this.accessRecorder = accessRecorder;
+        this.axon = axon;
+        this.deadLetters = deadLetters;
+        this.origins = origins;
+    }
 
     @POST
     public Response request(@PathParam("projectId") String projectId) {

@@ -20,7 +20,6 @@ import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,18 +51,22 @@ public class ProjectResource {
 
     public record ClosingInput(String resultsSummary) {}
 
-    @Inject
-    ProjectCommands commands;
-    @Inject
-    Projects projects;
-    @Inject
-    DatasetCatalogue datasets;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    JsonWebToken token;
-    @Inject
-    CatalogConfig config;
+    private final ProjectCommands commands;
+    private final Projects projects;
+    private final DatasetCatalogue datasets;
+    private final CurrentActor currentActor;
+    private final JsonWebToken token;
+    private final CatalogConfig config;
+
+    public ProjectResource(ProjectCommands commands, Projects projects, DatasetCatalogue datasets,
+            CurrentActor currentActor, JsonWebToken token, CatalogConfig config) {
+        this.commands = commands;
+        this.projects = projects;
+        this.datasets = datasets;
+        this.currentActor = currentActor;
+        this.token = token;
+        this.config = config;
+    }
 
     @POST
     @RolesAllowed(Roles.RESEARCHER)

@@ -9,7 +9,6 @@ import fr.contact.eds.catalog.register.PublicStatistics;
 import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,14 +34,17 @@ public class PublicResource {
             List<String> datasets, LocalDate dataFrom, LocalDate dataTo, LocalDate projectEnd, String state,
             String resultsSummary) {}
 
-    @Inject
-    Projects projects;
-    @Inject
-    DatasetCatalogue catalogue;
-    @Inject
-    PublicStatistics statistics;
-    @Inject
-    DatasetRdf rdf;
+    private final Projects projects;
+    private final DatasetCatalogue catalogue;
+    private final PublicStatistics statistics;
+    private final DatasetRdf rdf;
+
+    public PublicResource(Projects projects, DatasetCatalogue catalogue, PublicStatistics statistics, DatasetRdf rdf) {
+        this.projects = projects;
+        this.catalogue = catalogue;
+        this.statistics = statistics;
+        this.rdf = rdf;
+    }
 
     @GET
     @Path("projects")

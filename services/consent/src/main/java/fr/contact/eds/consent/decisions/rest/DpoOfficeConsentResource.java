@@ -13,7 +13,6 @@ import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,14 +34,18 @@ public class DpoOfficeConsentResource {
 
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
-    @Inject
-    ConsentDecisions decisions;
-    @Inject
-    ConsentHistory history;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    FhirContext fhir;
+    private final ConsentDecisions decisions;
+    private final ConsentHistory history;
+    private final CurrentActor currentActor;
+    private final FhirContext fhir;
+
+    public DpoOfficeConsentResource(ConsentDecisions decisions, ConsentHistory history, CurrentActor currentActor,
+            FhirContext fhir) {
+        this.decisions = decisions;
+        this.history = history;
+        this.currentActor = currentActor;
+        this.fhir = fhir;
+    }
 
     /** A letter: whose data it is about, the guardian who wrote it for a minor child if so, and its reference. */
     public record Letter(IdentityInput patient, IdentityInput guardian, String letterReference) {}

@@ -15,7 +15,6 @@ import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.platform.text.BoundedText;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -45,12 +44,15 @@ public class ErasureRequestResource {
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
     private static final Set<String> STATUSES = Set.of("pending", "confirmed", "refused");
 
-    @Inject
-    ConsentDecisions decisions;
-    @Inject
-    ErasureRequests requests;
-    @Inject
-    CurrentActor currentActor;
+    private final ConsentDecisions decisions;
+    private final ErasureRequests requests;
+    private final CurrentActor currentActor;
+
+    public ErasureRequestResource(ConsentDecisions decisions, ErasureRequests requests, CurrentActor currentActor) {
+        this.decisions = decisions;
+        this.requests = requests;
+        this.currentActor = currentActor;
+    }
 
     /** A request as listed: no identity, no pseudonym. */
     public record RequestView(String reference, String status, Instant requestedAt, Instant decidedAt,

@@ -15,7 +15,6 @@ import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,18 +37,22 @@ public class PatientConsentResource {
 
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
-    @Inject
-    ConsentDecisions decisions;
-    @Inject
-    ConsentHistory history;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    JsonWebToken token;
-    @Inject
-    FhirContext fhir;
-    @Inject
-    KnownProjects knownProjects;
+    private final ConsentDecisions decisions;
+    private final ConsentHistory history;
+    private final CurrentActor currentActor;
+    private final JsonWebToken token;
+    private final FhirContext fhir;
+    private final KnownProjects knownProjects;
+
+    public PatientConsentResource(ConsentDecisions decisions, ConsentHistory history, CurrentActor currentActor,
+            JsonWebToken token, FhirContext fhir, KnownProjects knownProjects) {
+        this.decisions = decisions;
+        this.history = history;
+        this.currentActor = currentActor;
+        this.token = token;
+        this.fhir = fhir;
+        this.knownProjects = knownProjects;
+    }
 
     /** Empty, or {@code child} when a parent or legal guardian acts for a minor child. */
     public record ForWhom(IdentityInput child) {}

@@ -21,7 +21,6 @@ import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,22 +50,27 @@ public class EpisodeResource {
     private static final Set<String> OUTCOMES = Set.of("HOME", "EMERGENCY_DEPARTMENT", "HOSPITALISATION", "DEATH",
             "OTHER");
 
-    @Inject
-    EpisodeQueries queries;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    ProjectionBarrier barrier;
-    @Inject
-    PermitCheck permitCheck;
-    @Inject
-    DeadLetterGate deadLetters;
-    @Inject
-    EpisodeSlots slots;
-    @Inject
-    ResearchIdentifiers researchIdentifiers;
+    private final EpisodeQueries queries;
+    private final AccessRecorder accessRecorder;
+    private final CurrentActor currentActor;
+    private final ProjectionBarrier barrier;
+    private final PermitCheck permitCheck;
+    private final DeadLetterGate deadLetters;
+    private final EpisodeSlots slots;
+    private final ResearchIdentifiers researchIdentifiers;
+
+    public EpisodeResource(EpisodeQueries queries, AccessRecorder accessRecorder, CurrentActor currentActor,
+            ProjectionBarrier barrier, PermitCheck permitCheck, DeadLetterGate deadLetters, EpisodeSlots slots,
+            ResearchIdentifiers researchIdentifiers) {
+        this.queries = queries;
+        this.accessRecorder = accessRecorder;
+        this.currentActor = currentActor;
+        this.barrier = barrier;
+        this.permitCheck = permitCheck;
+        this.deadLetters = deadLetters;
+        this.slots = slots;
+        this.researchIdentifiers = researchIdentifiers;
+    }
 
     @GET
     @Path("episodes")

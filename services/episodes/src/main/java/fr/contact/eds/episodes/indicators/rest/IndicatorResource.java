@@ -11,7 +11,6 @@ import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,14 +52,18 @@ public class IndicatorResource {
     public record AccessView(String from, String to, boolean smallCountsSuppressed, List<DelayView> delays,
             List<EmergencyView> emergencyDepartment) {}
 
-    @Inject
-    Indicators indicators;
-    @Inject
-    CurrentActor currentActor;
-    @Inject
-    DeadLetterGate deadLetters;
-    @Inject
-    EpisodeSlots slots;
+    private final Indicators indicators;
+    private final CurrentActor currentActor;
+    private final DeadLetterGate deadLetters;
+    private final EpisodeSlots slots;
+
+    public IndicatorResource(Indicators indicators, CurrentActor currentActor, DeadLetterGate deadLetters,
+            EpisodeSlots slots) {
+        this.indicators = indicators;
+        this.currentActor = currentActor;
+        this.deadLetters = deadLetters;
+        this.slots = slots;
+    }
 
     @GET
     @Path("/daily")

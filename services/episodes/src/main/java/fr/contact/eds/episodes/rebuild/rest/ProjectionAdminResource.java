@@ -10,7 +10,6 @@ import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,12 +28,15 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionAdminResource {
 
-    @Inject
-    EpisodeRebuilds rebuilds;
-    @Inject
-    AccessRecorder accessRecorder;
-    @Inject
-    CurrentActor currentActor;
+    private final EpisodeRebuilds rebuilds;
+    private final AccessRecorder accessRecorder;
+    private final CurrentActor currentActor;
+
+    public ProjectionAdminResource(EpisodeRebuilds rebuilds, AccessRecorder accessRecorder, CurrentActor currentActor) {
+        this.rebuilds = rebuilds;
+        this.accessRecorder = accessRecorder;
+        this.currentActor = currentActor;
+    }
 
     @GET
     public List<EpisodeRebuilds.Progress> projections() {

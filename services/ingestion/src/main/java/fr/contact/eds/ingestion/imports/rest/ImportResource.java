@@ -6,7 +6,6 @@ import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,10 +24,13 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    @Inject
-    ImportJobs jobs;
-    @Inject
-    CurrentActor currentActor;
+    private final ImportJobs jobs;
+    private final CurrentActor currentActor;
+
+    public ImportResource(ImportJobs jobs, CurrentActor currentActor) {
+        this.jobs = jobs;
+        this.currentActor = currentActor;
+    }
 
     @POST
     @Consumes({"application/fhir+ndjson", "application/x-ndjson", "application/ndjson"})

@@ -5,7 +5,6 @@ import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,10 +20,13 @@ import org.bson.Document;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
-    @Inject
-    ImportJobs jobs;
-    @Inject
-    CurrentActor currentActor;
+    private final ImportJobs jobs;
+    private final CurrentActor currentActor;
+
+    public JobResource(ImportJobs jobs, CurrentActor currentActor) {
+        this.jobs = jobs;
+        this.currentActor = currentActor;
+    }
 
     @GET
     @Path("/{jobId}")

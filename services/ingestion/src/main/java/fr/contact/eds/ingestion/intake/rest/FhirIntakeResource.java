@@ -7,7 +7,6 @@ import fr.contact.eds.ingestion.intake.IntakeService;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,12 +24,15 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 @RolesAllowed(Roles.ASSOCIATION)
 public class FhirIntakeResource {
 
-    @Inject
-    FhirContext fhir;
-    @Inject
-    IntakeService intake;
-    @Inject
-    CurrentActor currentActor;
+    private final FhirContext fhir;
+    private final IntakeService intake;
+    private final CurrentActor currentActor;
+
+    public FhirIntakeResource(FhirContext fhir, IntakeService intake, CurrentActor currentActor) {
+        this.fhir = fhir;
+        this.intake = intake;
+        this.currentActor = currentActor;
+    }
 
     @POST
     @Consumes({OperationOutcomes.FHIR_JSON, "application/json"})
