@@ -1,5 +1,6 @@
 package fr.contact.eds.consent.decisions.rest;
 
+import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.consent.decisions.ConsentStatus;
 import fr.contact.eds.consent.decisions.DecisionRecord;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,11 @@ final class ConsentFhir {
     private static final String LETTER_SYSTEM = "https://contact-eds.fr/fhir/NamingSystem/dpo-letter";
 
     private ConsentFhir() {}
+
+    /** The status as a FHIR Bundle of Consents, serialised. */
+    static String json(FhirContext fhir, ConsentStatus status) {
+        return fhir.newJsonParser().encodeResourceToString(of(status));
+    }
 
     static Bundle of(ConsentStatus status) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);

@@ -29,6 +29,8 @@ import java.util.Optional;
  * end up in logs).
  */
 @Path("/dpo-office")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DPO_OFFICE)
 public class DpoOfficeConsentResource {
 
@@ -54,8 +56,6 @@ public class DpoOfficeConsentResource {
 
     @POST
     @Path("/oppositions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response oppose(Letter letter) {
         PatientIdentity patient = patient(letter);
         Receipt receipt = decisions.oppose(requester(letter), patient);
@@ -64,8 +64,6 @@ public class DpoOfficeConsentResource {
 
     @POST
     @Path("/withdrawals")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public ReceiptView withdraw(Letter letter) {
         PatientIdentity patient = patient(letter);
         return ReceiptView.of(decisions.withdraw(requester(letter), patient), letter.guardian() != null);
@@ -73,8 +71,6 @@ public class DpoOfficeConsentResource {
 
     @POST
     @Path("/erasures")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response erase(Letter letter) {
         PatientIdentity patient = patient(letter);
         Receipt receipt = decisions.erase(requester(letter), patient);
@@ -83,18 +79,15 @@ public class DpoOfficeConsentResource {
 
     @POST
     @Path("/consent-status")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public StatusView status(Lookup lookup) {
         return StatusView.of(statusOf(lookup));
     }
 
     @POST
     @Path("/consent-status")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(ConsentFhir.FHIR_JSON)
     public String statusAsFhir(Lookup lookup) {
-        return fhir.newJsonParser().encodeResourceToString(ConsentFhir.of(statusOf(lookup)));
+        return ConsentFhir.json(fhir, statusOf(lookup));
     }
 
     private ConsentStatus statusOf(Lookup lookup) {

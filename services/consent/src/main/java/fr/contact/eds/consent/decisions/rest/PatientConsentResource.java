@@ -32,6 +32,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * in the body, theirs in the token), withdraw, and see their status and history. No reason is asked.
  */
 @Path("/patients/me")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PATIENT)
 public class PatientConsentResource {
 
@@ -59,8 +61,6 @@ public class PatientConsentResource {
 
     @POST
     @Path("/oppositions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response oppose(ForWhom body) {
         boolean forAChild = forAChild(body);
         Receipt receipt = decisions.oppose(requester(forAChild), patient(body));
@@ -69,8 +69,6 @@ public class PatientConsentResource {
 
     @POST
     @Path("/withdrawals")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public ReceiptView withdraw(ForWhom body) {
         boolean forAChild = forAChild(body);
         return ReceiptView.of(decisions.withdraw(requester(forAChild), patient(body)), forAChild);
@@ -78,8 +76,6 @@ public class PatientConsentResource {
 
     @POST
     @Path("/erasures")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response erase(ForWhom body) {
         boolean forAChild = forAChild(body);
         PatientIdentity patient = patient(body);
@@ -94,7 +90,6 @@ public class PatientConsentResource {
 
     @GET
     @Path("/consent")
-    @Produces(MediaType.APPLICATION_JSON)
     public StatusView status() {
         return StatusView.of(ownStatus());
     }
@@ -103,7 +98,7 @@ public class PatientConsentResource {
     @Path("/consent")
     @Produces(ConsentFhir.FHIR_JSON)
     public String statusAsFhir() {
-        return fhir.newJsonParser().encodeResourceToString(ConsentFhir.of(ownStatus()));
+        return ConsentFhir.json(fhir, ownStatus());
     }
 
     private ConsentStatus ownStatus() {
@@ -117,8 +112,6 @@ public class PatientConsentResource {
      */
     @POST
     @Path("/child-consent")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public StatusView childStatus(ForWhom body) {
         return StatusView.of(childHistory(body));
     }
@@ -126,10 +119,9 @@ public class PatientConsentResource {
     /** The same, as FHIR Consents (the guardian appears as the RelatedPerson who decided). */
     @POST
     @Path("/child-consent")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(ConsentFhir.FHIR_JSON)
     public String childStatusAsFhir(ForWhom body) {
-        return fhir.newJsonParser().encodeResourceToString(ConsentFhir.of(childHistory(body)));
+        return ConsentFhir.json(fhir, childHistory(body));
     }
 
     private ConsentStatus childHistory(ForWhom body) {
@@ -150,8 +142,6 @@ public class PatientConsentResource {
 
     @POST
     @Path("/project-oppositions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response opposeProject(ProjectDecisionInput body) {
         String title = knownProject(body);
         boolean forAChild = forAChild(body.forWhom());
@@ -161,8 +151,6 @@ public class PatientConsentResource {
 
     @POST
     @Path("/project-withdrawals")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public ReceiptView withdrawProject(ProjectDecisionInput body) {
         String title = knownProject(body);
         boolean forAChild = forAChild(body.forWhom());
