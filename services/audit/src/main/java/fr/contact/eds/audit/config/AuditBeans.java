@@ -1,6 +1,5 @@
 package fr.contact.eds.audit.config;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.audit.proofs.AuditAlerts;
 import fr.contact.eds.audit.proofs.AuditIntegrity;
@@ -55,12 +54,6 @@ public class AuditBeans {
     @Singleton
     AuditRetention auditRetention(AuditLog log, AuditConfig config) {
         return new AuditRetention(log, config.audit().retentionMonths(), Clock.systemUTC());
-    }
-
-    @Produces
-    @Singleton
-    FhirContext fhirContext() {
-        return FhirContext.forR4();
     }
 
     /** One sequence: entries take their place in the tree in event-store order. */

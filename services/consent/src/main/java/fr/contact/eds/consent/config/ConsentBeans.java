@@ -1,6 +1,5 @@
 package fr.contact.eds.consent.config;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.mongodb.client.MongoClient;
 import fr.contact.eds.consent.decisions.PatientConsent;
 import fr.contact.eds.consent.decisions.PseudonymIndex;
@@ -15,12 +14,6 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.Configurer;
 
 public class ConsentBeans {
-
-    @Produces
-    @Singleton
-    FhirContext fhirContext() {
-        return FhirContext.forR4();
-    }
 
     @Produces
     @Singleton

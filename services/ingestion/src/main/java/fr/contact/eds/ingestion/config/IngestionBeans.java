@@ -1,6 +1,5 @@
 package fr.contact.eds.ingestion.config;
 
-import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.ingestion.gate.OppositionGate;
 import fr.contact.eds.ingestion.intake.AssociationTerritories;
 import fr.contact.eds.ingestion.intake.BundleBatchHandler;
@@ -12,12 +11,6 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.Configurer;
 
 public class IngestionBeans {
-
-    @Produces
-    @Singleton
-    FhirContext fhirContext() {
-        return FhirContext.forR4();
-    }
 
     @Produces
     @Singleton
