@@ -56,8 +56,8 @@ public class IntakeService {
             "Bundle");
 
     private final FhirContext fhir;
-    private final /** Looked up when first used: without its secret the service still starts, and says in readiness what is missing. */
-    Instance<Pseudonymiser> pseudonymisers;
+    /** Looked up when first used: without its secret the service still starts, and says in readiness what is missing. */
+    private final Instance<Pseudonymiser> pseudonymisers;
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final AccessRecorder accessRecorder;
@@ -68,12 +68,10 @@ public class IntakeService {
     private final AssociationTerritories territories;
     private final SubjectKeys subjectKeys;
 
-    public IntakeService(FhirContext fhir,
-            /** Looked up when first used: without its secret the service still starts, and says in readiness what is missing. */
-            Instance<Pseudonymiser> pseudonymisers,
-            CommandGateway commands, EventStore eventStore, AccessRecorder accessRecorder, ProjectionBarrier barrier,
-            DeadLetterGate deadLetters, OppositionGate oppositions, IngestionConfig config,
-            AssociationTerritories territories, SubjectKeys subjectKeys) {
+    public IntakeService(FhirContext fhir, Instance<Pseudonymiser> pseudonymisers, CommandGateway commands,
+            EventStore eventStore, AccessRecorder accessRecorder, ProjectionBarrier barrier, DeadLetterGate deadLetters,
+            OppositionGate oppositions, IngestionConfig config, AssociationTerritories territories,
+            SubjectKeys subjectKeys) {
         this.fhir = fhir;
         this.pseudonymisers = pseudonymisers;
         this.commands = commands;
