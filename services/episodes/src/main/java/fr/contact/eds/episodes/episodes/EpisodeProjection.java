@@ -1,8 +1,5 @@
 package fr.contact.eds.episodes.episodes;
 
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Updates.addToSet;
-import static com.mongodb.client.model.Updates.set;
 import static fr.contact.eds.platform.axon.EventValues.present;
 
 import com.mongodb.client.MongoDatabase;
