@@ -1,10 +1,9 @@
 package fr.contact.eds.platform.consistency;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import fr.contact.eds.platform.axon.AxonRuntime;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -33,9 +32,9 @@ public class ProcessorPositions {
     private final MongoCollection<Document> tokens;
 
     @Inject
-    public ProcessorPositions(AxonRuntime runtime, MongoClient mongo, PlatformConfig config) {
+    public ProcessorPositions(AxonRuntime runtime, MongoDatabase readModel) {
         this.runtime = runtime;
-        this.tokens = mongo.getDatabase(config.readModel().database()).getCollection(ProcessorTokens.COLLECTION);
+        this.tokens = readModel.getCollection(ProcessorTokens.COLLECTION);
     }
 
     /**

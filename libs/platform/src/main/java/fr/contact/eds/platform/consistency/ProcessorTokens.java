@@ -5,11 +5,10 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import fr.contact.eds.platform.axon.AxonRuntime;
-import fr.contact.eds.platform.config.PlatformConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -57,9 +56,9 @@ public class ProcessorTokens {
             .newSingleThreadScheduledExecutor(r -> new Thread(r, "processor-positions"));
 
     @Inject
-    public ProcessorTokens(AxonRuntime runtime, MongoClient mongo, PlatformConfig config) {
+    public ProcessorTokens(AxonRuntime runtime, MongoDatabase readModel) {
         this.runtime = runtime;
-        this.tokens = mongo.getDatabase(config.readModel().database()).getCollection(COLLECTION);
+        this.tokens = readModel.getCollection(COLLECTION);
     }
 
     void start(@Observes StartupEvent event) {

@@ -6,11 +6,10 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.platform.axon.AxonRuntime;
-import fr.contact.eds.platform.config.PlatformConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -49,11 +48,10 @@ public class SegmentBalancer {
             .newSingleThreadScheduledExecutor(r -> new Thread(r, "segment-balancer"));
 
     @Inject
-    public SegmentBalancer(AxonRuntime runtime, MongoClient mongo, PlatformConfig config) {
+    public SegmentBalancer(AxonRuntime runtime, MongoDatabase readModel) {
         this.runtime = runtime;
-        var database = mongo.getDatabase(config.readModel().database());
-        this.replicas = database.getCollection("replicas");
-        this.tokens = database.getCollection(ProcessorTokens.COLLECTION);
+        this.replicas = readModel.getCollection("replicas");
+        this.tokens = readModel.getCollection(ProcessorTokens.COLLECTION);
     }
 
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {

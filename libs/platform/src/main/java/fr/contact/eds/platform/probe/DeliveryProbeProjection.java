@@ -1,7 +1,7 @@
 package fr.contact.eds.platform.probe;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.platform.api.DeliveryProbeSentEvent;
@@ -30,8 +30,8 @@ public class DeliveryProbeProjection {
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public DeliveryProbeProjection(MongoClient mongo, PlatformConfig config) {
-        this.receipts = mongo.getDatabase(config.readModel().database()).getCollection("deliveryProbes");
+    public DeliveryProbeProjection(MongoDatabase readModel, PlatformConfig config) {
+        this.receipts = readModel.getCollection("deliveryProbes");
         this.service = config.service();
     }
 

@@ -1,14 +1,13 @@
 package fr.contact.eds.catalog.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.catalog.datasets.DatasetCatalogue;
 import fr.contact.eds.catalog.datasets.DatasetRdf;
 import fr.contact.eds.catalog.extracts.ExtractJobs;
 import fr.contact.eds.catalog.projects.ProjectProjection;
 import fr.contact.eds.catalog.projects.Projects;
 import fr.contact.eds.catalog.projects.ResearchProject;
-import fr.contact.eds.catalog.register.PublicStatistics;
 import fr.contact.eds.catalog.warehouse.ResearchProjection;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.platform.config.PlatformConfig;
@@ -30,14 +29,14 @@ public class CatalogBeans {
 
     @Produces
     @Singleton
-    Projects projects(MongoClient mongo, PlatformConfig config, ObjectMapper json) {
-        return new Projects(mongo.getDatabase(config.readModel().database()).getCollection(PROJECTS), json);
+    Projects projects(MongoDatabase readModel, ObjectMapper json) {
+        return new Projects(readModel.getCollection(PROJECTS), json);
     }
 
     @Produces
     @Singleton
-    DatasetCatalogue datasetCatalogue(MongoClient mongo, PlatformConfig config) {
-        return new DatasetCatalogue(mongo.getDatabase(config.readModel().database()), Clock.systemUTC());
+    DatasetCatalogue datasetCatalogue(MongoDatabase readModel) {
+        return new DatasetCatalogue(readModel, Clock.systemUTC());
     }
 
     @Produces
@@ -46,18 +45,13 @@ public class CatalogBeans {
         return new DatasetRdf(catalog.contactEmail());
     }
 
-    @Produces
-    @Singleton
-    PublicStatistics publicStatistics(MongoClient mongo, PlatformConfig config) {
-        return new PublicStatistics(mongo.getDatabase(config.readModel().database()));
-    }
-
     /** Extracts are built one at a time, in the background; the request answers at once with the job. */
     @Produces
     @Singleton
-    ExtractJobs extractJobs(MongoClient mongo, PlatformConfig config, CatalogConfig catalog, ProjectionBarrier barrier,
+    ExtractJobs extractJobs(MongoDatabase readModel, PlatformConfig config, CatalogConfig catalog,
+            ProjectionBarrier barrier,
             EventStore eventStore) {
-        return new ExtractJobs(mongo.getDatabase(config.readModel().database()), barrier, catalog.consentWait(),
+        return new ExtractJobs(readModel, barrier, catalog.consentWait(),
                 projectId -> new ProjectPseudonyms(Base64.getDecoder().decode(config.crypto().masterKey()
                         .orElseThrow(() -> new IllegalStateException("No master key: set CONTACT_MASTER_KEY"))
                         .strip()), projectId),
@@ -68,10 +62,9 @@ public class CatalogBeans {
 
     @Produces
     @Singleton
-    AxonModule catalogModule(MongoClient mongo, PlatformConfig config, ObjectMapper json) {
-        ProjectProjection projects = new ProjectProjection(
-                mongo.getDatabase(config.readModel().database()).getCollection(PROJECTS), json);
-        ResearchProjection research = new ResearchProjection(mongo.getDatabase(config.readModel().database()));
+    AxonModule catalogModule(MongoDatabase readModel, ObjectMapper json) {
+        ProjectProjection projects = new ProjectProjection(readModel.getCollection(PROJECTS), json);
+        ResearchProjection research = new ResearchProjection(readModel);
         return (Configurer configurer) -> {
             configurer.configureAggregate(ResearchProject.class);
             configurer.eventProcessing().registerEventHandler(c -> projects).registerEventHandler(c -> research);

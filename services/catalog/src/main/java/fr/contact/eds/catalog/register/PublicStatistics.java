@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import fr.contact.eds.catalog.warehouse.ResearchProjection;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import org.bson.Document;
  * Counts of care episodes for anyone, by month, département, modality and age band (any combination), opposed
  * patients left out. A count between 1 and 10 could point at someone: it is shown as "<11".
  */
+@Singleton
 public class PublicStatistics {
 
     public static final List<String> DIMENSIONS = List.of("month", "departement", "modality", "ageBand");
@@ -32,6 +35,7 @@ public class PublicStatistics {
     private final MongoCollection<Document> episodes;
     private final MongoDatabase database;
 
+    @Inject
     public PublicStatistics(MongoDatabase database) {
         this.episodes = database.getCollection(ResearchProjection.EPISODES);
         this.database = database;

@@ -1,13 +1,12 @@
 package fr.contact.eds.consent.config;
 
-import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.consent.decisions.PatientConsent;
 import fr.contact.eds.consent.decisions.PseudonymIndex;
 import fr.contact.eds.consent.erasure.ErasureRequests;
 import fr.contact.eds.consent.projects.KnownProjects;
 import fr.contact.eds.platform.axon.AxonModule;
 import fr.contact.eds.platform.axon.AxonRuntime;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,16 +16,9 @@ public class ConsentBeans {
 
     @Produces
     @Singleton
-    KnownProjects knownProjects(MongoClient mongo, PlatformConfig config) {
-        return new KnownProjects(mongo.getDatabase(config.readModel().database()));
-    }
-
-    @Produces
-    @Singleton
-    ErasureRequests erasureRequests(MongoClient mongo, PlatformConfig config, Instance<AxonRuntime> axon) {
+    ErasureRequests erasureRequests(MongoDatabase readModel, Instance<AxonRuntime> axon) {
         // The runtime is built from the modules, this projection's among them: its event store is looked up later.
-        return new ErasureRequests(mongo.getDatabase(config.readModel().database()),
-                () -> axon.get().configuration().eventStore());
+        return new ErasureRequests(readModel, () -> axon.get().configuration().eventStore());
     }
 
     @Produces

@@ -1,6 +1,5 @@
 package fr.contact.eds.consent.decisions;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -9,7 +8,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.platform.axon.EventValues;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -31,11 +29,7 @@ public class PseudonymIndex {
     private final MongoCollection<Document> pseudonyms;
 
     @Inject
-    public PseudonymIndex(MongoClient mongo, PlatformConfig config) {
-        this(mongo.getDatabase(config.readModel().database()));
-    }
-
-    PseudonymIndex(MongoDatabase database) {
+    public PseudonymIndex(MongoDatabase database) {
         this.pseudonyms = database.getCollection("pseudonyms");
     }
 

@@ -8,6 +8,8 @@ import com.mongodb.client.model.Updates;
 import fr.contact.eds.catalog.api.ProjectApprovedEvent;
 import fr.contact.eds.catalog.api.ProjectDraftedEvent;
 import fr.contact.eds.catalog.api.ProjectRevisedEvent;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,6 +19,7 @@ import org.bson.Document;
  * The projects patients may oppose one by one: those the CSE approved, as the transparency portal lists them.
  * Drafts are kept (title only) so that an approval arriving later finds its title.
  */
+@Singleton
 @ProcessingGroup(KnownProjects.PROCESSOR)
 public class KnownProjects {
 
@@ -25,6 +28,7 @@ public class KnownProjects {
 
     private final MongoCollection<Document> projects;
 
+    @Inject
     public KnownProjects(MongoDatabase database) {
         this.projects = database.getCollection("knownProjects");
     }

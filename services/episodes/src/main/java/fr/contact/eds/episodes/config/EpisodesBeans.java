@@ -1,25 +1,16 @@
 package fr.contact.eds.episodes.config;
 
-import com.mongodb.client.MongoClient;
 import fr.contact.eds.episodes.episodes.EpisodeProjection;
 import fr.contact.eds.episodes.episodes.EpisodeSequencing;
 import fr.contact.eds.episodes.episodes.EpisodeSlots;
-import fr.contact.eds.episodes.episodes.ResearchIdentifiers;
 import fr.contact.eds.episodes.research.ProjectPermits;
 import fr.contact.eds.platform.axon.AxonModule;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfigurer;
 
 public class EpisodesBeans {
-
-    @Produces
-    @Singleton
-    ResearchIdentifiers researchIdentifiers(MongoClient mongo, PlatformConfig config) {
-        return new ResearchIdentifiers(mongo.getDatabase(config.readModel().database()));
-    }
 
     @Produces
     @Singleton

@@ -11,10 +11,8 @@ import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Sorts.orderBy;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +42,7 @@ public class EpisodeQueries {
     private final EpisodeGenerations generations;
 
     @Inject
-    public EpisodeQueries(MongoClient mongo, PlatformConfig config) {
-        this(mongo.getDatabase(config.readModel().database()));
-    }
-
-    EpisodeQueries(MongoDatabase database) {
+    public EpisodeQueries(MongoDatabase database) {
         this.generations = new EpisodeGenerations(database);
     }
 

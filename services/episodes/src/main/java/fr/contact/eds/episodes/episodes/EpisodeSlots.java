@@ -1,10 +1,8 @@
 package fr.contact.eds.episodes.episodes;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.platform.axon.ReplayRefusals;
 import fr.contact.eds.platform.axon.StandbyProcessors;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -25,8 +23,7 @@ public class EpisodeSlots implements StandbyProcessors, ReplayRefusals {
     private final Map<String, EpisodeProjection> projections = new LinkedHashMap<>();
 
     @Inject
-    public EpisodeSlots(MongoClient mongo, PlatformConfig config, ResearchIdentifiers researchIdentifiers) {
-        MongoDatabase database = mongo.getDatabase(config.readModel().database());
+    public EpisodeSlots(MongoDatabase database, ResearchIdentifiers researchIdentifiers) {
         this.generations = new EpisodeGenerations(database);
         EpisodeGenerations.SLOTS.forEach(
                 slot -> projections.put(slot, new EpisodeProjection(database, researchIdentifiers, slot)));

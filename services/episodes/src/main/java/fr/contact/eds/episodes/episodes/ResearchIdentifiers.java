@@ -9,6 +9,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +21,12 @@ import org.bson.Document;
  * remembered here, so that they can ask for that episode or that patient again. Kept apart from the episodes; a
  * patient's entries go when their data is erased.
  */
+@Singleton
 public final class ResearchIdentifiers {
 
     private final MongoCollection<Document> identifiers;
 
+    @Inject
     public ResearchIdentifiers(MongoDatabase database) {
         this.identifiers = database.getCollection("researchIdentifiers");
         identifiers.createIndex(Indexes.ascending("real"));

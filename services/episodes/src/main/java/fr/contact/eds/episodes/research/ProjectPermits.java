@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
@@ -14,7 +13,6 @@ import fr.contact.eds.catalog.api.ProjectActivatedEvent;
 import fr.contact.eds.catalog.api.ProjectApprovedEvent;
 import fr.contact.eds.catalog.api.ProjectClosedEvent;
 import fr.contact.eds.catalog.api.ProjectState;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -42,11 +40,7 @@ public class ProjectPermits {
     private final MongoCollection<Document> permits;
 
     @Inject
-    public ProjectPermits(MongoClient mongo, PlatformConfig config) {
-        this(mongo.getDatabase(config.readModel().database()));
-    }
-
-    ProjectPermits(MongoDatabase database) {
+    public ProjectPermits(MongoDatabase database) {
         this.permits = database.getCollection("permits");
     }
 

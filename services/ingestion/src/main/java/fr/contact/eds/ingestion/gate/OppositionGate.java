@@ -1,6 +1,5 @@
 package fr.contact.eds.ingestion.gate;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -9,7 +8,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
 import fr.contact.eds.platform.axon.EventValues;
-import fr.contact.eds.platform.config.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -33,11 +31,7 @@ public class OppositionGate {
     private final MongoCollection<Document> opposed;
 
     @Inject
-    public OppositionGate(MongoClient mongo, PlatformConfig config) {
-        this(mongo.getDatabase(config.readModel().database()));
-    }
-
-    OppositionGate(MongoDatabase database) {
+    public OppositionGate(MongoDatabase database) {
         this.opposed = database.getCollection("opposedPseudonyms");
     }
 

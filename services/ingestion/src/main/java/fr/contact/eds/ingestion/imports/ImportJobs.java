@@ -1,14 +1,13 @@
 package fr.contact.eds.ingestion.imports;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import fr.contact.eds.ingestion.api.AcceptBundleCommand;
 import fr.contact.eds.ingestion.fhir.IntakeIssue;
 import fr.contact.eds.ingestion.intake.IntakeResult;
 import fr.contact.eds.ingestion.intake.IntakeService;
-import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.security.Actor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,8 +62,8 @@ public class ImportJobs {
             .newSingleThreadScheduledExecutor(r -> new Thread(r, "import-jobs-heartbeat"));
 
     @Inject
-    public ImportJobs(MongoClient mongo, PlatformConfig config, IntakeService intake) {
-        this.jobs = mongo.getDatabase(config.readModel().database()).getCollection("importJobs");
+    public ImportJobs(MongoDatabase readModel, IntakeService intake) {
+        this.jobs = readModel.getCollection("importJobs");
         this.intake = intake;
     }
 
