@@ -17,6 +17,7 @@ import fr.contact.eds.catalog.api.ProjectRevisedEvent;
 import fr.contact.eds.catalog.api.ProjectState;
 import fr.contact.eds.catalog.api.ProjectSubmittedEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -75,20 +76,17 @@ public class ProjectProjection {
 
     @EventHandler
     void on(ProjectApprovedEvent event) {
-        update(event.projectId(), Updates.combine(state(ProjectState.APPROVED),
-                Updates.set("permit", document(event.permit())), Updates.set("decidedAt", time(event.at()))));
+        decided(event.projectId(), ProjectState.APPROVED, event.at(), Updates.set("permit", document(event.permit())));
     }
 
     @EventHandler
     void on(ProjectRejectedEvent event) {
-        update(event.projectId(), Updates.combine(state(ProjectState.REJECTED),
-                Updates.set("decidedAt", time(event.at()))));
+        decided(event.projectId(), ProjectState.REJECTED, event.at());
     }
 
     @EventHandler
     void on(ProjectChangesRequestedEvent event) {
-        update(event.projectId(), Updates.combine(state(ProjectState.CHANGES_REQUESTED),
-                Updates.set("decidedAt", time(event.at()))));
+        decided(event.projectId(), ProjectState.CHANGES_REQUESTED, event.at());
     }
 
     @EventHandler
@@ -109,6 +107,13 @@ public class ProjectProjection {
         }
         projects.updateOne(Filters.eq("_id", projectId),
                 Updates.combine(update, Updates.setOnInsert("projectId", projectId)), UPSERT);
+    }
+
+    /** The committee's decision: the state it leads to, when, and what else it settles (an approval's permit). */
+    private void decided(String projectId, ProjectState state, Instant at, Bson... settled) {
+        List<Bson> updates = new ArrayList<>(List.of(state(state), Updates.set("decidedAt", time(at))));
+        updates.addAll(List.of(settled));
+        update(projectId, Updates.combine(updates));
     }
 
     private static Bson state(ProjectState state) {

@@ -54,13 +54,14 @@ public class ConsentDecisions {
     private final PseudonymIndex index;
     private final SubjectKeys subjectKeys;
     private final ErasureRequests erasureRequests;
+    private final ConsentHistory history;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ConsentDecisions(CommandGateway commands, AccessRecorder accessRecorder, AxonRuntime axon,
             Pseudonymiser pseudonymiser, PseudonymIndex index, SubjectKeys subjectKeys,
-            ErasureRequests erasureRequests) {
+            ErasureRequests erasureRequests, ConsentHistory history) {
         this.commands = commands;
         this.accessRecorder = accessRecorder;
         this.axon = axon;
@@ -68,6 +69,7 @@ public class ConsentDecisions {
         this.index = index;
         this.subjectKeys = subjectKeys;
         this.erasureRequests = erasureRequests;
+        this.history = history;
     }
 
     /** Who asks, in which role and how; {@code guardian} when a parent acts for a minor child. */
@@ -86,7 +88,7 @@ public class ConsentDecisions {
                 access(requester,
                         new Access(requester.role(), "opposition decision", AccessAction.CREATE, "Consent"),
                         patientPseudonym)));
-        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+        return receipt(patientPseudonym, decision);
     }
 
     public Receipt withdraw(Requester requester, PatientIdentity patient) {
@@ -107,32 +109,36 @@ public class ConsentDecisions {
             accessRecorder.record(requester.actor(), withdrawal, List.of(patientPseudonym), AccessOutcome.SUCCESS);
             decision = new Decision(null, null, null, false, true);
         }
-        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+        return receipt(patientPseudonym, decision);
     }
 
     /** Opposes one research project; the caller has checked it is on the transparency portal's list. */
     public Receipt opposeProject(Requester requester, PatientIdentity patient, String projectId) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
-        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
-        Instant now = clock.instant();
-        Decision decision = send(new RegisterProjectOppositionCommand(patientPseudonym, pseudonyms,
-                projectId, UUID.randomUUID().toString(), reference("OPJ", now), now, origin(requester),
-                access(requester, new Access(requester.role(), "opposition to project " + projectId,
-                        AccessAction.CREATE, "Consent"), patientPseudonym)));
-        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+        return decideOnProject(requester, patient, projectId, RegisterProjectOppositionCommand::new, "OPJ",
+                new Access(requester.role(), "opposition to project " + projectId, AccessAction.CREATE, "Consent"));
     }
 
     public Receipt withdrawProject(Requester requester, PatientIdentity patient, String projectId) {
+        return decideOnProject(requester, patient, projectId, WithdrawProjectOppositionCommand::new, "WPJ",
+                new Access(requester.role(), "withdrawal of opposition to project " + projectId,
+                        AccessAction.UPDATE, "Consent"));
+    }
+
+    /** Both project decisions carry the same fields: either command's constructor. */
+    private interface ProjectCommand {
+
+        Object of(String patientPseudonym, List<String> pseudonyms, String projectId, String decisionId,
+                String reference, Instant effectiveAt, DecisionOrigin origin, AccessRecordedEvent access);
+    }
+
+    private Receipt decideOnProject(Requester requester, PatientIdentity patient, String projectId,
+            ProjectCommand command, String kind, Access access) {
         List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
         String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
-        Decision decision = send(new WithdrawProjectOppositionCommand(patientPseudonym, pseudonyms,
-                projectId, UUID.randomUUID().toString(), reference("WPJ", now), now, origin(requester),
-                access(requester,
-                        new Access(requester.role(), "withdrawal of opposition to project " + projectId,
-                                AccessAction.UPDATE, "Consent"),
-                        patientPseudonym)));
-        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+        Decision decision = send(command.of(patientPseudonym, pseudonyms, projectId, UUID.randomUUID().toString(),
+                reference(kind, now), now, origin(requester), access(requester, access, patientPseudonym)));
+        return receipt(patientPseudonym, decision);
     }
 
     /**
@@ -168,7 +174,7 @@ public class ConsentDecisions {
                 origin(requester), destroyed, requestReference,
                 access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
                         "Consent"), patientPseudonym)));
-        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+        return receipt(patientPseudonym, decision);
     }
 
     /**
@@ -183,7 +189,7 @@ public class ConsentDecisions {
                 reference("ERQ", now), now, origin(requester),
                 access(requester, new Access(requester.role(), "request to erase personal data", AccessAction.CREATE,
                         "Consent"), patientPseudonym)));
-        return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
+        return receipt(patientPseudonym, decision);
     }
 
     /** The DPO office closes a pending request without erasing, with the reason the requester is told. */
@@ -193,6 +199,11 @@ public class ConsentDecisions {
                 clock.instant(), origin(requester),
                 access(requester, new Access(requester.role(), "refusal of an erasure request", AccessAction.UPDATE,
                         "Consent"), patientPseudonym)));
+        return receipt(patientPseudonym, decision);
+    }
+
+    /** The receipt names the store position the decision reached, so a caller can wait for every read model. */
+    private Receipt receipt(String patientPseudonym, Decision decision) {
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -208,6 +219,11 @@ public class ConsentDecisions {
 
     public String patientPseudonymOf(PatientIdentity patient) {
         return patientPseudonymOf(patient, pseudonymiser.everyPseudonymOf(patient));
+    }
+
+    /** The patient's decisions as {@code actor} reads them, recorded as that actor's access. */
+    public ConsentStatus statusOf(Actor actor, String role, PatientIdentity patient) {
+        return history.revealTo(actor, role, patientPseudonymOf(patient));
     }
 
     private DecisionOrigin origin(Requester requester) {

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.decisions.ConsentDecisions;
 import fr.contact.eds.consent.decisions.ConsentDecisions.Requester;
-import fr.contact.eds.consent.decisions.ConsentHistory;
 import fr.contact.eds.consent.decisions.ConsentStatus;
 import fr.contact.eds.consent.decisions.Receipt;
 import fr.contact.eds.platform.patient.IdentityInput;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The DPO office registers what patients asked by post: the same decisions as online, with the letter's
@@ -37,14 +37,11 @@ public class DpoOfficeConsentResource {
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final ConsentDecisions decisions;
-    private final ConsentHistory history;
     private final CurrentActor currentActor;
     private final FhirContext fhir;
 
-    public DpoOfficeConsentResource(ConsentDecisions decisions, ConsentHistory history, CurrentActor currentActor,
-            FhirContext fhir) {
+    public DpoOfficeConsentResource(ConsentDecisions decisions, CurrentActor currentActor, FhirContext fhir) {
         this.decisions = decisions;
-        this.history = history;
         this.currentActor = currentActor;
         this.fhir = fhir;
     }
@@ -57,24 +54,19 @@ public class DpoOfficeConsentResource {
     @POST
     @Path("/oppositions")
     public Response oppose(Letter letter) {
-        PatientIdentity patient = patient(letter);
-        Receipt receipt = decisions.oppose(requester(letter), patient);
-        return ReceiptView.of(receipt, letter.guardian() != null).created();
+        return ReceiptView.of(decide(letter, decisions::oppose), letter.guardian() != null).created();
     }
 
     @POST
     @Path("/withdrawals")
     public ReceiptView withdraw(Letter letter) {
-        PatientIdentity patient = patient(letter);
-        return ReceiptView.of(decisions.withdraw(requester(letter), patient), letter.guardian() != null);
+        return ReceiptView.of(decide(letter, decisions::withdraw), letter.guardian() != null);
     }
 
     @POST
     @Path("/erasures")
     public Response erase(Letter letter) {
-        PatientIdentity patient = patient(letter);
-        Receipt receipt = decisions.erase(requester(letter), patient);
-        return ReceiptView.ofErasure(receipt, letter.guardian() != null).created();
+        return ReceiptView.ofErasure(decide(letter, decisions::erase), letter.guardian() != null).created();
     }
 
     @POST
@@ -94,8 +86,13 @@ public class DpoOfficeConsentResource {
         if (lookup == null || lookup.patient() == null) {
             throw ProblemException.badRequest("patient", "The patient's identity is required");
         }
-        String patientPseudonym = decisions.patientPseudonymOf(lookup.patient().toIdentity("patient"));
-        return history.revealTo(currentActor.get(), Roles.DPO_OFFICE, patientPseudonym);
+        return decisions.statusOf(currentActor.get(), Roles.DPO_OFFICE, lookup.patient().toIdentity("patient"));
+    }
+
+    /** The letter is checked whole before anything is decided on it. */
+    private Receipt decide(Letter letter, BiFunction<Requester, PatientIdentity, Receipt> decision) {
+        PatientIdentity patient = patient(letter);
+        return decision.apply(requester(letter), patient);
     }
 
     private PatientIdentity patient(Letter letter) {

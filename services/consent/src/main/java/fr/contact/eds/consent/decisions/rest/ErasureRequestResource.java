@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  * proof of parental authority, or refuses, saying why. The reference is what the letter quotes.
  */
 @Path("/dpo-office/erasure-requests")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DPO_OFFICE)
 public class ErasureRequestResource {
 
@@ -70,7 +72,6 @@ public class ErasureRequestResource {
     public record Refusal(String reason, String letterReference) {}
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public List<RequestView> list(@QueryParam("status") @DefaultValue("pending") String status) {
         if (!STATUSES.contains(status)) {
             throw ProblemException.badRequest("status", "status is one of pending, confirmed, refused");
@@ -80,8 +81,6 @@ public class ErasureRequestResource {
 
     @POST
     @Path("/{reference}/confirmation")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response confirm(@PathParam("reference") String reference, Confirmation letter) {
         ErasureRequest request = pending(reference);
         if (letter == null || letter.patient() == null) {
@@ -106,8 +105,6 @@ public class ErasureRequestResource {
 
     @POST
     @Path("/{reference}/refusal")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public RequestView refuse(@PathParam("reference") String reference, Refusal refusal) {
         ErasureRequest request = pending(reference);
         String reason = required("reason", refusal == null ? null : refusal.reason(), BoundedText.FREE_TEXT, true,

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.decisions.ConsentDecisions;
 import fr.contact.eds.consent.decisions.ConsentDecisions.Requester;
-import fr.contact.eds.consent.decisions.ConsentHistory;
 import fr.contact.eds.consent.decisions.ConsentStatus;
 import fr.contact.eds.consent.decisions.Receipt;
 import fr.contact.eds.consent.projects.KnownProjects;
@@ -40,16 +39,14 @@ public class PatientConsentResource {
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final ConsentDecisions decisions;
-    private final ConsentHistory history;
     private final CurrentActor currentActor;
     private final JsonWebToken token;
     private final FhirContext fhir;
     private final KnownProjects knownProjects;
 
-    public PatientConsentResource(ConsentDecisions decisions, ConsentHistory history, CurrentActor currentActor,
-            JsonWebToken token, FhirContext fhir, KnownProjects knownProjects) {
+    public PatientConsentResource(ConsentDecisions decisions, CurrentActor currentActor, JsonWebToken token,
+            FhirContext fhir, KnownProjects knownProjects) {
         this.decisions = decisions;
-        this.history = history;
         this.currentActor = currentActor;
         this.token = token;
         this.fhir = fhir;
@@ -102,8 +99,7 @@ public class PatientConsentResource {
     }
 
     private ConsentStatus ownStatus() {
-        String patientPseudonym = decisions.patientPseudonymOf(TokenIdentity.of(token));
-        return history.revealTo(currentActor.get(), Roles.PATIENT, patientPseudonym);
+        return decisions.statusOf(currentActor.get(), Roles.PATIENT, TokenIdentity.of(token));
     }
 
     /**
@@ -128,8 +124,7 @@ public class PatientConsentResource {
         if (!forAChild(body)) {
             throw ProblemException.badRequest("child", "The child's identity is required");
         }
-        String childPseudonym = decisions.patientPseudonymOf(patient(body));
-        return history.revealTo(currentActor.get(), Roles.PATIENT, childPseudonym);
+        return decisions.statusOf(currentActor.get(), Roles.PATIENT, patient(body));
     }
 
     /** One project from the transparency portal; {@code child} when a parent acts for a minor child. */
