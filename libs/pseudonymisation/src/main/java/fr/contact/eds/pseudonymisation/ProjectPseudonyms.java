@@ -22,8 +22,8 @@ public final class ProjectPseudonyms {
     }
 
     /** 22 characters of base64url: fits OMOP's person_source_value. */
-    public String of(String patientPseudonym) {
-        return identifierOf("person", patientPseudonym);
+    public ProjectPseudonym of(PatientPseudonym patient) {
+        return new ProjectPseudonym(identifierOf("person", patient.value()));
     }
 
     /** Another of the warehouse's identifiers (an episode, say) as this project knows it, 22 characters too. */
@@ -33,8 +33,8 @@ public final class ProjectPseudonyms {
     }
 
     /** Days to add to every date of this patient, between -30 and +30, never 0. */
-    public int dateShiftDays(String patientPseudonym) {
-        int value = Math.floorMod(ByteBuffer.wrap(hmac(projectKey, "shift|" + patientPseudonym)).getInt(),
+    public int dateShiftDays(PatientPseudonym patient) {
+        int value = Math.floorMod(ByteBuffer.wrap(hmac(projectKey, "shift|" + patient.value())).getInt(),
                 2 * MAX_SHIFT_DAYS);
         return value < MAX_SHIFT_DAYS ? value - MAX_SHIFT_DAYS : value - MAX_SHIFT_DAYS + 1;
     }

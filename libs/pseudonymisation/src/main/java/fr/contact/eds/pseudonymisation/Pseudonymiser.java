@@ -67,7 +67,7 @@ public final class Pseudonymiser {
         return currentVersion;
     }
 
-    public Pseudonym pseudonymOf(PatientIdentity identity) {
+    public PatientPseudonym pseudonymOf(PatientIdentity identity) {
         return under(currentVersion, identity);
     }
 
@@ -80,7 +80,7 @@ public final class Pseudonymiser {
     }
 
     /** The patient's pseudonym under every configured key version, oldest first. */
-    public List<Pseudonym> underEveryKey(PatientIdentity identity) {
+    public List<PatientPseudonym> underEveryKey(PatientIdentity identity) {
         return keys.keySet().stream().map(version -> under(version, identity)).toList();
     }
 
@@ -91,20 +91,20 @@ public final class Pseudonymiser {
      */
     public List<String> everyPseudonymOf(PatientIdentity identity) {
         Stream<PatientIdentity> forms = Stream.concat(Stream.of(identity), identity.traitsOnly().stream());
-        return forms.flatMap(form -> underEveryKey(form).stream()).map(Pseudonym::value).distinct().toList();
+        return forms.flatMap(form -> underEveryKey(form).stream()).map(PatientPseudonym::value).distinct().toList();
     }
 
-    private Pseudonym under(int version, PatientIdentity identity) {
+    private PatientPseudonym under(int version, PatientIdentity identity) {
         return under(version, identity.canonical());
     }
 
-    private Pseudonym under(int version, String canonical) {
+    private PatientPseudonym under(int version, String canonical) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keys.get(version), "HmacSHA256"));
             byte[] digest = mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
-            return new Pseudonym("v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest),
-                    version);
+            return new PatientPseudonym(
+                    "v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

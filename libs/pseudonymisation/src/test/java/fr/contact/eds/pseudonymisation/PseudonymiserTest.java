@@ -26,10 +26,22 @@ class PseudonymiserTest {
 
         @Test
         void areStableForTheSamePatientAndNameTheirKeyVersion() {
-            Pseudonym first = v1.pseudonymOf(PatientIdentity.withIns(INS));
+            PatientPseudonym first = v1.pseudonymOf(PatientIdentity.withIns(INS));
             assertThat(v1.pseudonymOf(PatientIdentity.withIns("2 55 08 14 168 025 38"))).isEqualTo(first);
             assertThat(first.keyVersion()).isEqualTo(1);
             assertThat(first.value()).startsWith("v1.").hasSize(3 + 43);
+        }
+
+        @Test
+        void readTheirKeyVersionBackFromAStoredValueAndRefuseAnEmptyOne() {
+            assertThat(new PatientPseudonym("v12.abc").keyVersion()).isEqualTo(12);
+            assertThat(new PatientPseudonym("x1.abc").keyVersion()).isZero();
+            assertThat(new PatientPseudonym("v.abc").keyVersion()).isZero();
+            assertThat(new PatientPseudonym("vx.abc").keyVersion()).isZero();
+            assertThat(PatientPseudonym.ofNullable(" ")).isNull();
+            assertThat(PatientPseudonym.ofNullable(null)).isNull();
+            assertThatThrownBy(() -> new PatientPseudonym("")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new ProjectPseudonym(null)).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test

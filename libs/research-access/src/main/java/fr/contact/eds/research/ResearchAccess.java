@@ -2,6 +2,8 @@ package fr.contact.eds.research;
 
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.api.Variables;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.pseudonymisation.ProjectPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,8 +55,8 @@ public final class ResearchAccess {
     }
 
     /** The days every date of this patient moves by in the project: 0 when the permit keeps the real dates. */
-    public int shiftDays(String patientPseudonym) {
-        return shiftsDates() && patientPseudonym != null ? pseudonyms.dateShiftDays(patientPseudonym) : 0;
+    public int shiftDays(PatientPseudonym patient) {
+        return shiftsDates() && patient != null ? pseudonyms.dateShiftDays(patient) : 0;
     }
 
     /** An instant as the project sees it: shifted, and cut to its day (UTC) unless visit times are released. */
@@ -67,8 +69,8 @@ public final class ResearchAccess {
     }
 
     /** The patient under the project's own pseudonym (22 characters); null stays null. */
-    public String projectPseudonym(String patientPseudonym) {
-        return patientPseudonym == null ? null : pseudonyms.of(patientPseudonym);
+    public ProjectPseudonym projectPseudonym(PatientPseudonym patient) {
+        return patient == null ? null : pseudonyms.of(patient);
     }
 
     /** The episode under the project's own identifier. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.api.Variables;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,9 +49,10 @@ class ResearchAccessTest {
     }
 
     @Property
-    void shiftsEveryDateOfAPatientByTheSameNonZeroDaysOnlyWhenThePermitSaysSo(@ForAll("patients") String patient,
+    void shiftsEveryDateOfAPatientByTheSameNonZeroDaysOnlyWhenThePermitSaysSo(@ForAll("patients") String pseudonym,
             @ForAll @IntRange(min = 0, max = 86_399) int secondOfDay) {
         ResearchAccess shifting = access("p-1", true, Variables.VISIT_TIMES);
+        PatientPseudonym patient = new PatientPseudonym(pseudonym);
         Instant at = Instant.parse("2026-02-10T00:00:00Z").plusSeconds(secondOfDay);
 
         int shift = shifting.shiftDays(patient);
@@ -74,14 +76,16 @@ class ResearchAccessTest {
     }
 
     @Property
-    void givesEachProjectItsOwnIdentifiersSoThatTwoProjectsCannotJoin(@ForAll("patients") String patient) {
+    void givesEachProjectItsOwnIdentifiersSoThatTwoProjectsCannotJoin(@ForAll("patients") String pseudonym) {
         ResearchAccess first = access("p-1", true);
         ResearchAccess second = access("p-2", true);
+        PatientPseudonym patient = new PatientPseudonym(pseudonym);
 
-        assertThat(first.projectPseudonym(patient)).hasSize(22).isEqualTo(access("p-1", false)
-                .projectPseudonym(patient)).isNotEqualTo(second.projectPseudonym(patient)).isNotEqualTo(patient);
-        assertThat(first.projectEpisodeId("ep-" + patient)).isNotEqualTo(second.projectEpisodeId("ep-" + patient))
-                .isNotEqualTo(first.projectPseudonym("ep-" + patient));
+        assertThat(first.projectPseudonym(patient).value()).hasSize(22).isNotEqualTo(pseudonym);
+        assertThat(first.projectPseudonym(patient)).isEqualTo(access("p-1", false).projectPseudonym(patient))
+                .isNotEqualTo(second.projectPseudonym(patient));
+        assertThat(first.projectEpisodeId("ep-" + pseudonym)).isNotEqualTo(second.projectEpisodeId("ep-" + pseudonym))
+                .isNotEqualTo(first.projectPseudonym(new PatientPseudonym("ep-" + pseudonym)).value());
         assertThat(first.projectPseudonym(null)).isNull();
     }
 

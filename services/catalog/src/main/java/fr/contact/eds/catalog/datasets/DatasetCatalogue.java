@@ -2,21 +2,16 @@ package fr.contact.eds.catalog.datasets;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import fr.contact.eds.catalog.api.Datasets;
-import fr.contact.eds.catalog.warehouse.ResearchProjection;
+import fr.contact.eds.catalog.warehouse.CareEpisodes;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -28,14 +23,12 @@ public class DatasetCatalogue {
     private static final String DATASETS = "datasets";
 
     private final MongoCollection<Document> datasets;
-    private final MongoCollection<Document> episodes;
-    private final MongoDatabase database;
+    private final CareEpisodes episodes;
     private final Clock clock;
 
     public DatasetCatalogue(MongoDatabase database, Clock clock) {
         this.datasets = database.getCollection(DATASETS);
-        this.episodes = database.getCollection(ResearchProjection.EPISODES);
-        this.database = database;
+        this.episodes = new CareEpisodes(database);
         this.clock = clock;
         Document seeded = datasets.find(Filters.eq("_id", Datasets.EPISODES)).first();
         // A description no steward has reviewed yet is still ours to write, so a newer seed replaces an older one.
@@ -116,7 +109,8 @@ public class DatasetCatalogue {
                 || themes.size() < strings(d, "themes").size()
                 || codingSystems.size() < strings(d, "codingSystems").size();
         boolean overdue = reviewed == null || reviewed.isBefore(today().minusMonths(12)) || incomplete;
-        Counts counts = Datasets.EPISODES.equals(d.getString("_id")) ? counts() : new Counts(0, 0, null, null);
+        CareEpisodes.Span counts = Datasets.EPISODES.equals(d.getString("_id")) ? episodes.span()
+                : new CareEpisodes.Span(0, 0, null, null);
         return new Dataset(d.getString("_id"), d.getString("title"), d.getString("description"),
                 d.getString("publisher"), publisherType, strings(d, "keywords"), themes, categories, spatial,
                 codingSystems, d.getString("legalBasis"), d.getString("purpose"), accessRights,
@@ -130,27 +124,5 @@ public class DatasetCatalogue {
 
     private static List<String> strings(Document d, String field) {
         return d.getList(field, String.class, List.of()).stream().filter(java.util.Objects::nonNull).toList();
-    }
-
-    private record Counts(long records, long individuals, LocalDate start, LocalDate end) {}
-
-    private Counts counts() {
-        Set<String> opposed = ResearchProjection.opposed(database, null);
-        var visible = Filters.and(Filters.ne("openedAt", null), Filters.ne("patientPseudonym", null),
-                Filters.nin("patientPseudonym", opposed));
-        long records = episodes.countDocuments(visible);
-        Document span = episodes.aggregate(List.of(Aggregates.match(visible), Aggregates.group(null,
-                Accumulators.min("start", "$openedAt"), Accumulators.max("end", "$openedAt")))).first();
-        long individuals = 0;
-        for (Document ignored : episodes.aggregate(List.of(Aggregates.match(visible),
-                Aggregates.group("$patientPseudonym")))) {
-            individuals++;
-        }
-        return new Counts(records, individuals, span == null ? null : day(span.getDate("start")),
-                span == null ? null : day(span.getDate("end")));
-    }
-
-    private static LocalDate day(Date date) {
-        return date == null ? null : date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -15,6 +15,7 @@ import fr.contact.eds.platform.api.AccessOrigin;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +117,8 @@ public class ExtractJobs {
             OmopExtractWriter.Result result = writer.write(project.projectId(), permit,
                     pseudonyms.apply(project.projectId()), metadata, name -> files.openUploadStream(name,
                             new GridFSUploadOptions().metadata(new Document("extractId", extractId))));
-            recordAccesses.accept(accesses(extractId, project, requester, traceId, origin, result.includedPatients()));
+            recordAccesses.accept(accesses(extractId, project, requester, traceId, origin,
+                    result.includedPatients().stream().map(PatientPseudonym::value).toList()));
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("extractId", extractId);
             manifest.put("projectId", project.projectId());

@@ -18,7 +18,7 @@ import static fr.contact.eds.catalog.extracts.OmopConcepts.OUTPATIENT;
 import static fr.contact.eds.catalog.extracts.OmopConcepts.TELEHEALTH;
 import static fr.contact.eds.catalog.extracts.OmopConcepts.VISIT_OCCURRENCE_ID_FIELD;
 
-import fr.contact.eds.catalog.warehouse.ResearchProjection;
+import fr.contact.eds.catalog.warehouse.CareEpisodes;
 import fr.contact.eds.research.ResearchAccess;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -76,7 +76,7 @@ record OmopEpisodeRows(Map<String, OmopTable> tables, Ids ids, long personId, in
         int dischargedTo = dischargedTo(disposition);
         long visitId = 0;
         if (access.releases(VISIT)) {
-            String modality = ResearchProjection.modality(episode);
+            String modality = CareEpisodes.modality(episode);
             visitId = ++ids.visit;
             tables.get("VISIT_OCCURRENCE").row(visitId, personId, visitConcept(modality), start.toLocalDate(),
                     times ? start : null, end.toLocalDate(), times ? end : null, EHR, null, null, modality, null,

@@ -8,10 +8,10 @@ import static fr.contact.eds.catalog.extracts.OmopConcepts.FEMALE;
 import static fr.contact.eds.catalog.extracts.OmopConcepts.MALE;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import fr.contact.eds.catalog.api.Permit;
-import fr.contact.eds.catalog.warehouse.ResearchProjection;
+import fr.contact.eds.catalog.warehouse.CareEpisodes;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.pseudonymisation.ProjectPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.research.ResearchAccess;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,39 +42,38 @@ public class OmopExtractWriter {
     }
 
     /** What was written: per file rows and SHA-256, the patients included (by their pseudonym here), and excluded. */
-    public record Result(Map<String, FileSummary> files, List<String> includedPatients, long excludedPersons) {}
+    public record Result(Map<String, FileSummary> files, List<PatientPseudonym> includedPatients,
+            long excludedPersons) {}
 
     public record FileSummary(String name, long rows, String sha256) {}
 
-    private final MongoDatabase database;
+    private final CareEpisodes episodes;
 
     public OmopExtractWriter(MongoDatabase database) {
-        this.database = database;
+        this.episodes = new CareEpisodes(database);
     }
 
     public Result write(String projectId, Permit permit, ProjectPseudonyms pseudonyms, Map<String, String> metadata,
             Files files) throws IOException {
-        Set<String> opposed = ResearchProjection.opposed(database, projectId);
+        Set<PatientPseudonym> opposed = episodes.opposed(projectId);
         Map<String, OmopTable> tables = new LinkedHashMap<>();
         for (var table : OmopColumns.TABLES.entrySet()) {
             tables.put(table.getKey(), new OmopTable(table.getKey(), table.getValue(),
                     files.create(table.getKey() + ".csv")));
         }
-        List<String> included = new ArrayList<>();
-        Set<String> excluded = new HashSet<>();
+        List<PatientPseudonym> included = new ArrayList<>();
+        Set<PatientPseudonym> excluded = new HashSet<>();
         OmopEpisodeRows.Ids ids = new OmopEpisodeRows.Ids();
         ResearchAccess access = new ResearchAccess(projectId, permit, pseudonyms);
-        Date from = Date.from(access.periodStart());
-        Date to = Date.from(access.periodEnd());
-        String current = null;
+        PatientPseudonym current = null;
         long personId = 0;
         int shift = 0;
         OmopEpisodeRows.Span observed = null;
-        for (Document episode : database.getCollection(ResearchProjection.EPISODES)
-                .find(Filters.and(Filters.gte("openedAt", from), Filters.lt("openedAt", to),
-                        Filters.ne("patientPseudonym", null)))
-                .sort(Sorts.ascending("patientPseudonym", "openedAt"))) {
-            String patient = episode.getString("patientPseudonym");
+        for (Document episode : episodes.byPatientOpenedBetween(access.periodStart(), access.periodEnd())) {
+            PatientPseudonym patient = CareEpisodes.patientOf(episode);
+            if (patient == null) {
+                continue; // a blank pseudonym names no one: nobody to attach the episode to
+            }
             if (opposed.contains(patient)) {
                 excluded.add(patient);
                 continue;
@@ -110,7 +108,7 @@ public class OmopExtractWriter {
         return new Result(summaries, included, excluded.size());
     }
 
-    private static void person(OmopTable table, long personId, String projectPseudonym, Document episode,
+    private static void person(OmopTable table, long personId, ProjectPseudonym projectPseudonym, Document episode,
             ResearchAccess access) throws IOException {
         String sex = access.releases(SEX) ? episode.getString("sex") : null;
         int gender = "M".equals(sex) ? MALE : "F".equals(sex) ? FEMALE : 0;
@@ -118,7 +116,7 @@ public class OmopExtractWriter {
         // Proposals must now release the year of birth; 0 (NOT NULL in the DDL) remains only for permits approved
         // before that rule, whose variables no one may widen after the fact.
         table.row(personId, gender, year == null ? 0 : year, null, null, null, 0, 0, null, null, null,
-                projectPseudonym, sex, null, null, null, null, null);
+                projectPseudonym.value(), sex, null, null, null, null, null);
     }
 
     /**

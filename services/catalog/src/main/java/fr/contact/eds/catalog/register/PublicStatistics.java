@@ -1,14 +1,11 @@
 package fr.contact.eds.catalog.register;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import fr.contact.eds.catalog.warehouse.ResearchProjection;
+import fr.contact.eds.catalog.warehouse.CareEpisodes;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,23 +29,19 @@ public class PublicStatistics {
 
     public record Table(Instant from, Instant to, List<String> groupBy, List<Cell> cells, int suppressedCells) {}
 
-    private final MongoCollection<Document> episodes;
-    private final MongoDatabase database;
+    private final CareEpisodes episodes;
 
     @Inject
     public PublicStatistics(MongoDatabase database) {
-        this.episodes = database.getCollection(ResearchProjection.EPISODES);
-        this.database = database;
+        this.episodes = new CareEpisodes(database);
     }
 
     public Table count(Instant from, Instant to, List<String> groupBy) {
-        Set<String> opposed = ResearchProjection.opposed(database, null);
+        Set<PatientPseudonym> opposed = episodes.opposed(null);
         Map<List<String>, Long> counts = new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
-        for (Document e : episodes.find(Filters.and(Filters.gte("openedAt", java.util.Date.from(from)),
-                Filters.lt("openedAt", java.util.Date.from(to)), Filters.ne("patientPseudonym", null)))
-                .projection(Projections.include("openedAt", "departement", "encounter.class", "call.receivedAt",
-                        "ageBand", "patientPseudonym"))) {
-            if (opposed.contains(e.getString("patientPseudonym"))) {
+        for (Document e : episodes.openedBetween(from, to, "openedAt", "departement", "encounter.class",
+                "call.receivedAt", "ageBand", "patientPseudonym")) {
+            if (opposed.contains(CareEpisodes.patientOf(e))) {
                 continue;
             }
             List<String> key = new ArrayList<>();
@@ -73,10 +66,9 @@ public class PublicStatistics {
 
     private static String valueOf(Document e, String dimension) {
         return switch (dimension) {
-            case "month" -> e.getDate("openedAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString()
-                    .substring(0, 7);
+            case "month" -> CareEpisodes.openedOn(e).toString().substring(0, 7);
             case "departement" -> e.getString("departement");
-            case "modality" -> ResearchProjection.modality(e);
+            case "modality" -> CareEpisodes.modality(e);
             case "ageBand" -> e.getString("ageBand");
             default -> throw new IllegalArgumentException("No dimension " + dimension);
         };

@@ -27,9 +27,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
@@ -39,7 +37,7 @@ import org.bson.conversions.Bson;
  * The catalog's own copy of care data for research, one document per episode, and who opposes. Every update sets
  * fields by path, keyed by the ids the events carry, so the result is the same whatever the order of arrival and
  * however often an event is delivered. Opposition is applied at read time: an extract joins against it as of its
- * request position.
+ * request position. {@link CareEpisodes} reads what this writes.
  */
 @ProcessingGroup(ResearchProjection.PROCESSOR)
 public class ResearchProjection {
@@ -57,17 +55,17 @@ public class ResearchProjection {
     public ResearchProjection(MongoDatabase database) {
         this.episodes = database.getCollection(EPISODES);
         this.oppositions = database.getCollection(OPPOSITIONS);
-        episodes.createIndex(Indexes.ascending("openedAt"));
+        episodes.createIndex(Indexes.ascending(CareEpisodes.OPENED_AT));
         episodes.createIndex(Indexes.ascending("subjectKeyId"));
     }
 
     @EventHandler
     public void on(EpisodeOpenedEvent e) {
         set(e.episodeId(), Updates.combine(Updates.set("associationId", e.associationId()),
-                Updates.set("patientPseudonym", e.patientPseudonym()), Updates.set("subjectKeyId", e.subjectKeyId()),
+                Updates.set(CareEpisodes.PATIENT, e.patientPseudonym()), Updates.set("subjectKeyId", e.subjectKeyId()),
                 Updates.set("sex", e.sex()), Updates.set("birthYear", e.birthYear()),
                 Updates.set("ageBand", e.ageBand()), Updates.set("departement", e.departement()),
-                Updates.set("openedAt", date(e.openedAt()))));
+                Updates.set(CareEpisodes.OPENED_AT, date(e.openedAt()))));
     }
 
     @EventHandler
@@ -156,30 +154,6 @@ public class ResearchProjection {
         List<Bson> erasure = new ArrayList<>(PERSONAL_FIELDS.stream().map(Updates::unset).toList());
         erasure.add(Updates.set("erased", true));
         episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())), Updates.combine(erasure));
-    }
-
-    /**
-     * How the patient was cared for: the encounter's class, {@code ADVICE_ONLY} for a call that ended with advice
-     * (ingestion opens such an episode from the call alone, no encounter ever follows), else {@code UNKNOWN}.
-     */
-    public static String modality(Document episode) {
-        Document encounter = episode.get("encounter", Document.class);
-        if (encounter != null && encounter.getString("class") != null) {
-            return encounter.getString("class");
-        }
-        return episode.get("call") != null ? "ADVICE_ONLY" : "UNKNOWN";
-    }
-
-    /**
-     * The pseudonyms whose data research may not use: opposed to all reuse, and, with a {@code projectId}, opposed
-     * to that project. Read at the time of asking, from the oppositions this projection keeps.
-     */
-    public static Set<String> opposed(MongoDatabase database, String projectId) {
-        Bson who = projectId == null ? Filters.eq("global", true)
-                : Filters.or(Filters.eq("global", true), Filters.eq("projects", projectId));
-        Set<String> opposed = new HashSet<>();
-        database.getCollection(OPPOSITIONS).find(who).forEach(o -> opposed.add(o.getString("_id")));
-        return opposed;
     }
 
     private void set(String episodeId, Bson update) {

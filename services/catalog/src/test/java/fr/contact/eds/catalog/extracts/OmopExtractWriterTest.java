@@ -20,6 +20,7 @@ import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.testing.MemoryMongo;
 import java.io.IOException;
@@ -94,7 +95,7 @@ class OmopExtractWriterTest {
 
         OmopExtractWriter.Result result = write(db, "prj-a", permit(ALL_VARIABLES, false));
 
-        assertThat(result.includedPatients()).containsExactly("v1.alice", "v1.bob");
+        assertThat(result.includedPatients()).extracting(PatientPseudonym::value).containsExactly("v1.alice", "v1.bob");
         assertThat(result.files()).containsKeys("PERSON.csv", "OBSERVATION_PERIOD.csv", "VISIT_OCCURRENCE.csv",
                 "VISIT_DETAIL.csv",
                 "CONDITION_OCCURRENCE.csv", "DRUG_EXPOSURE.csv", "OBSERVATION.csv", "EPISODE.csv",
@@ -197,14 +198,14 @@ class OmopExtractWriterTest {
                 Instant.now(), new DecisionOrigin("patient", Channel.ONLINE, null, null)));
 
         OmopExtractWriter.Result forA = write(db, "prj-a", permit(ALL_VARIABLES, false));
-        assertThat(forA.includedPatients()).containsExactly("v1.carol");
+        assertThat(forA.includedPatients()).extracting(PatientPseudonym::value).containsExactly("v1.carol");
         assertThat(forA.excludedPersons()).isEqualTo(2);
         try (Connection cdm = omopDatabase()) {
             assertThat(count(cdm, "SELECT value_as_number FROM metadata WHERE name = 'excluded_persons_opposition'"))
                     .isEqualTo(2);
         }
         assertThat(write(db, "prj-b", permit(ALL_VARIABLES, false)).includedPatients())
-                .containsExactly("v1.bob", "v1.carol");
+                .extracting(PatientPseudonym::value).containsExactly("v1.bob", "v1.carol");
     }
 
     @Test
@@ -219,12 +220,13 @@ class OmopExtractWriterTest {
             assertThat(count(cdm, "SELECT COUNT(*) FROM drug_exposure")).isZero();
             assertThat(count(cdm, "SELECT year_of_birth FROM person")).isZero();
             assertThat(count(cdm, "SELECT gender_concept_id FROM person")).isZero();
-            int shift = new ProjectPseudonyms(new byte[32], "prj-a").dateShiftDays("v1.alice");
+            int shift = new ProjectPseudonyms(new byte[32], "prj-a").dateShiftDays(new PatientPseudonym("v1.alice"));
             assertThat(count(cdm, "SELECT visit_start_date - DATE '2026-02-03' FROM visit_occurrence"))
                     .isEqualTo(shift).isNotZero();
         }
-        String inA = new ProjectPseudonyms(new byte[32], "prj-a").of("v1.alice");
+        String inA = new ProjectPseudonyms(new byte[32], "prj-a").of(new PatientPseudonym("v1.alice")).value();
         assertThat(Files.readString(dir.resolve("PERSON.csv"))).contains(inA);
-        assertThat(new ProjectPseudonyms(new byte[32], "prj-b").of("v1.alice")).isNotEqualTo(inA);
+        assertThat(new ProjectPseudonyms(new byte[32], "prj-b").of(new PatientPseudonym("v1.alice")).value())
+                .isNotEqualTo(inA);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.testing.ArbitraryEvents;
 import fr.contact.eds.testing.MemoryMongo;
+import java.time.Instant;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,16 @@ class ResearchProjectionTotalityTest {
         for (long seed = 1; seed <= 5; seed++) {
             MongoDatabase db = MemoryMongo.freshDatabase("research-totality");
             assertThat(new ArbitraryEvents(seed).feed(new ResearchProjection(db), 400)).isGreaterThan(10);
+            CareEpisodes episodes = new CareEpisodes(db);
             for (Document episode : db.getCollection(ResearchProjection.EPISODES).find()) {
-                assertThat(ResearchProjection.modality(episode)).isNotNull();
+                assertThat(CareEpisodes.modality(episode)).isNotNull();
+                CareEpisodes.patientOf(episode);
+                CareEpisodes.openedOn(episode);
             }
-            assertThat(ResearchProjection.opposed(db, "some-project")).doesNotContainNull();
+            assertThat(episodes.byPatientOpenedBetween(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")))
+                    .allSatisfy(episode -> assertThat(episode.get(CareEpisodes.OPENED_AT)).isNotNull());
+            assertThat(episodes.span().records()).isNotNegative();
+            assertThat(episodes.opposed("some-project")).doesNotContainNull();
         }
     }
 }

@@ -14,6 +14,8 @@ import fr.contact.eds.episodes.episodes.Episode;
 import fr.contact.eds.episodes.episodes.Episode.Call;
 import fr.contact.eds.episodes.episodes.Episode.Timings;
 import fr.contact.eds.episodes.episodes.EpisodeFilter;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.pseudonymisation.ProjectPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.research.ResearchAccess;
 import java.time.Instant;
@@ -62,7 +64,8 @@ public final class ResearchScope {
     }
 
     public String projectPseudonym(String patientPseudonym) {
-        return access.projectPseudonym(patientPseudonym);
+        ProjectPseudonym shown = access.projectPseudonym(PatientPseudonym.ofNullable(patientPseudonym));
+        return shown == null ? null : shown.value();
     }
 
     /** Project identifier → warehouse identifier of every episode and patient in {@code episodes}. */
@@ -79,7 +82,7 @@ public final class ResearchScope {
 
     /** The episode as the project sees it. */
     public Episode view(Episode e) {
-        int shift = access.shiftDays(e.patientPseudonym());
+        int shift = access.shiftDays(PatientPseudonym.ofNullable(e.patientPseudonym()));
         boolean times = releases(VISIT_TIMES);
         UnaryOperator<Instant> when = t -> access.shown(t, shift);
         Call call = e.call() == null ? null

@@ -32,6 +32,7 @@ import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.TestTokens;
@@ -140,16 +141,22 @@ class ResearchAccessTest {
                 .body("episodes.episodeId", not(hasItem(project.identifierOf("episode", outOfPeriod))))
                 .body("episodes.episodeId", not(hasItem(inPeriod)))
                 .body("episodes.patientPseudonym", everyItem(not(equalTo(patient))))
-                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.sex", equalTo("M"))
-                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.modality",
+                .body("episodes.find { it.patientPseudonym == '" + project.of(new PatientPseudonym(patient)).value()
+                        + "' }.sex", equalTo("M"))
+                .body("episodes.find { it.patientPseudonym == '" + project.of(new PatientPseudonym(patient)).value()
+                        + "' }.modality",
                         equalTo("HOME_VISIT"))
-                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.practitionerRole",
+                .body("episodes.find { it.patientPseudonym == '" + project.of(new PatientPseudonym(patient)).value()
+                        + "' }.practitionerRole",
                         equalTo("resident"))
-                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.practitionerPseudonym",
+                .body("episodes.find { it.patientPseudonym == '" + project.of(new PatientPseudonym(patient)).value()
+                        + "' }.practitionerPseudonym",
                         nullValue())
-                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.outcome",
+                .body("episodes.find { it.patientPseudonym == '" + project.of(new PatientPseudonym(patient)).value()
+                        + "' }.outcome",
                         nullValue())
-                .body("episodes.find { it.patientPseudonym == '" + project.of(patient) + "' }.ageBand",
+                .body("episodes.find { it.patientPseudonym == '" + project.of(new PatientPseudonym(patient)).value()
+                        + "' }.ageBand",
                         nullValue());
 
         assertThat(accessesSince(before)).anySatisfy(a -> {
@@ -174,9 +181,10 @@ class ResearchAccessTest {
 
         asResearcher(researcher).queryParam("project", projectId)
                 .get("/episodes/" + project.identifierOf("episode", first)).then().statusCode(200)
-                .body("patientPseudonym", equalTo(project.of(patient)));
+                .body("patientPseudonym", equalTo(project.of(new PatientPseudonym(patient)).value()));
         asResearcher(researcher).queryParam("project", projectId)
-                .get("/patients/" + project.of(patient) + "/episodes").then().statusCode(200)
+                .get("/patients/" + project.of(new PatientPseudonym(patient)).value() + "/episodes").then()
+                .statusCode(200)
                 .body("episodeId", equalTo(List.of(project.identifierOf("episode", first),
                         project.identifierOf("episode", second))))
                 .body("[1].returnWithin72h", equalTo(true));
@@ -207,12 +215,13 @@ class ResearchAccessTest {
 
         asResearcher(researcher).queryParam("project", projectId).queryParam("limit", 500).get("/episodes").then()
                 .statusCode(200).body("total", equalTo(totalBefore - 1))
-                .body("episodes.patientPseudonym", not(hasItem(project.of(opposing))))
+                .body("episodes.patientPseudonym", not(hasItem(project.of(new PatientPseudonym(opposing)).value())))
                 .body("episodes.episodeId", not(hasItem(project.identifierOf("episode", laterEpisode))));
         asResearcher(researcher).queryParam("project", projectId)
                 .get("/episodes/" + project.identifierOf("episode", hidden)).then().statusCode(404);
         asResearcher(researcher).queryParam("project", projectId)
-                .get("/patients/" + project.of(opposing) + "/episodes").then().statusCode(200)
+                .get("/patients/" + project.of(new PatientPseudonym(opposing)).value() + "/episodes").then()
+                .statusCode(200)
                 .body("size()", equalTo(0));
         as(Roles.DATA_STEWARD).get("/episodes/" + hidden).then().statusCode(200);
 
@@ -230,7 +239,7 @@ class ResearchAccessTest {
         String episodeId = episodeOf(patient, IN_PERIOD);
         projected();
         ProjectPseudonyms project = pseudonyms(projectId);
-        Instant shifted = IN_PERIOD.plus(project.dateShiftDays(patient), ChronoUnit.DAYS);
+        Instant shifted = IN_PERIOD.plus(project.dateShiftDays(new PatientPseudonym(patient)), ChronoUnit.DAYS);
 
         asResearcher(researcher).queryParam("project", projectId).queryParam("limit", 500).get("/episodes").then()
                 .statusCode(200)
