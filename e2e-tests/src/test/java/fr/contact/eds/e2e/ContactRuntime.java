@@ -1,14 +1,18 @@
 package fr.contact.eds.e2e;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Drives {@code ./contact} with its own state directory and free ports, never building. */
@@ -22,6 +26,7 @@ final class ContactRuntime {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
+    private final Set<Integer> chosen = new HashSet<>();
 
     ContactRuntime(Path state) throws IOException {
         this(state, Map.of());
@@ -105,9 +110,38 @@ final class ContactRuntime {
         return new Result(process.exitValue(), text);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port nobody listens on, below the kernel's ephemeral range: a port the kernel handed out for a listener is
+     * also what it hands to outgoing connections, and the services' own connections to the store could take it
+     * between this choice and the instance's start (the likeliest cause of a CI run whose last instance died while
+     * starting, with a dozen JVMs connecting to the store).
+     */
+    private int freePort() throws IOException {
+        int lowestEphemeral = lowestEphemeralPort();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 10_000 + ThreadLocalRandom.current().nextInt(Math.max(1, lowestEphemeral - 10_000));
+            if (chosen.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IOException("no free port below " + lowestEphemeral);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int lowestEphemeralPort() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 }
