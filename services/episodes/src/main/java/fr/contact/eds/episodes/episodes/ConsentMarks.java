@@ -13,7 +13,12 @@ import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
-import static fr.contact.eds.episodes.episodes.EpisodeProjection.OPPOSED_PROJECTS;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.EPISODE_ID;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.OPPOSED;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.OPPOSED_PROJECTS;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.PATIENT;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.SUBJECT_KEY;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.UNCHECKED;
 import static fr.contact.eds.episodes.episodes.EpisodeProjection.UPSERT;
 
 import com.mongodb.ErrorCategory;
@@ -21,6 +26,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOneModel;
 import fr.contact.eds.episodes.episodes.EpisodeGenerations.Generation;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.platform.crypto.ErasedCopies;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,9 +51,9 @@ import org.bson.conversions.Bson;
  */
 final class ConsentMarks {
 
-    /** On an opening written but not yet checked against its patient's consent: not shown. */
-    static final String UNCHECKED = "unchecked";
     private static final String AT = "at";
+    /** Episodes copy the opening under its own names, so they lose exactly its personal fields. */
+    private static final Bson ERASURE = ErasedCopies.update(EpisodeOpenedEvent.class);
 
     private ConsentMarks() {}
 
@@ -58,7 +65,7 @@ final class ConsentMarks {
             @Override
             Bson state(Document decision) {
                 // Documents stored before decisions carried positions exist only while opposed.
-                return decision.getBoolean("opposed", true) ? set("opposed", true) : unset("opposed");
+                return decision.getBoolean(OPPOSED, true) ? set(OPPOSED, true) : unset(OPPOSED);
             }
         },
         PROJECTS(Generation::projectOpposed, "projectsAt") {
@@ -88,8 +95,7 @@ final class ConsentMarks {
 
     /** An opposition to all reuse registered or withdrawn at log position {@code at}. */
     static void oppose(Generation g, List<String> pseudonyms, boolean opposed, long at) {
-        pseudonyms.forEach(p -> advance(g.opposed(), p, at, set("opposed", opposed),
-                new Document("opposed", opposed)));
+        pseudonyms.forEach(p -> advance(g.opposed(), p, at, set(OPPOSED, opposed), new Document(OPPOSED, opposed)));
         spread(g, Mark.OPPOSITION, pseudonyms);
     }
 
@@ -109,9 +115,9 @@ final class ConsentMarks {
         g.erasedKeys().bulkWrite(keys.stream().map(k -> new UpdateOneModel<Document>(eq("_id", k), min(AT, at),
                 UPSERT)).toList());
         List<String> pseudonyms = new ArrayList<>();
-        g.episodes().find(in("subjectKeyId", keys)).projection(include("patientPseudonym"))
-                .forEach(d -> pseudonyms.add(d.getString("patientPseudonym")));
-        g.episodes().updateMany(in("subjectKeyId", keys), erasure());
+        g.episodes().find(in(SUBJECT_KEY, keys)).projection(include(PATIENT))
+                .forEach(d -> pseudonyms.add(d.getString(PATIENT)));
+        g.episodes().updateMany(in(SUBJECT_KEY, keys), ERASURE);
         return pseudonyms.stream().filter(Objects::nonNull).distinct().toList();
     }
 
@@ -139,12 +145,12 @@ final class ConsentMarks {
         List<String> erasedEpisodes = changes.entrySet().stream()
                 .filter(e -> erased.containsKey(e.getValue().subjectKeyId)).map(Map.Entry::getKey).toList();
         if (!erasedEpisodes.isEmpty()) {
-            g.episodes().updateMany(in("_id", erasedEpisodes), erasure());
+            g.episodes().updateMany(in(EPISODE_ID, erasedEpisodes), ERASURE);
         }
         List<String> openings = changes.entrySet().stream().filter(e -> e.getValue().opens()).map(Map.Entry::getKey)
                 .toList();
         if (!openings.isEmpty()) {
-            g.episodes().updateMany(in("_id", openings), unset(UNCHECKED));
+            g.episodes().updateMany(in(EPISODE_ID, openings), unset(UNCHECKED));
         }
         return erasedEpisodes.stream().map(id -> changes.get(id).patientPseudonym).filter(Objects::nonNull)
                 .distinct().toList();
@@ -161,7 +167,7 @@ final class ConsentMarks {
                         .filter(e -> erased.getOrDefault(e.getValue().subjectKeyId, Long.MAX_VALUE) > at)
                         .map(Map.Entry::getKey).toList();
                 if (!reached.isEmpty()) {
-                    mark.spread(g, in("_id", reached), decision);
+                    mark.spread(g, in(EPISODE_ID, reached), decision);
                 }
             }
         }
@@ -169,7 +175,7 @@ final class ConsentMarks {
 
     private static void spread(Generation g, Mark mark, List<String> pseudonyms) {
         mark.decisions.apply(g).find(in("_id", pseudonyms))
-                .forEach(decision -> mark.spread(g, eq("patientPseudonym", decision.get("_id")), decision));
+                .forEach(decision -> mark.spread(g, eq(PATIENT, decision.get("_id")), decision));
     }
 
     /**
@@ -198,12 +204,6 @@ final class ConsentMarks {
             g.erasedKeys().find(in("_id", keys)).forEach(d -> erased.put(d.getString("_id"), position(d)));
         }
         return erased;
-    }
-
-    private static Bson erasure() {
-        List<Bson> parts = new ArrayList<>(EpisodeProjection.PERSONAL_FIELDS.stream().map(f -> unset(f)).toList());
-        parts.add(set("erased", true));
-        return combine(parts);
     }
 
     private static long position(Document decision) {

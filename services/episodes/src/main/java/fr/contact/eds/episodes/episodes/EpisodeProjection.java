@@ -1,5 +1,6 @@
 package fr.contact.eds.episodes.episodes;
 
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.date;
 import static fr.contact.eds.platform.axon.EventValues.present;
 
 import com.mongodb.client.MongoDatabase;
@@ -21,17 +22,12 @@ import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
-import fr.contact.eds.platform.api.PersonalFields;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.bson.Document;
 
 /**
  * One document per care episode, from the call to the hand-off. Every handler writes only the fields its event owns
@@ -46,11 +42,7 @@ public class EpisodeProjection {
 
     /** The projection as operators name it; its generations are filled by the processors of {@link EpisodeSlots}. */
     public static final String PROCESSOR = "episodes";
-    /** On an episode and on a remembered pseudonym: the research projects the patient opposes. */
-    static final String OPPOSED_PROJECTS = "opposedProjects";
     static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    /** What identifies the patient on an episode, dropped when their key is erased. */
-    static final List<String> PERSONAL_FIELDS = PersonalFields.of(EpisodeOpenedEvent.class);
 
     private final ResearchIdentifiers researchIdentifiers;
     private final SlotRouting routing;
@@ -74,11 +66,12 @@ public class EpisodeProjection {
         }
         for (Generation g : routing.targets()) {
             EpisodeChange change = batch.pending(g, event.episodeId());
-            change.set("associationId", event.associationId())
-                    .set("patientPseudonym", event.patientPseudonym()).set("subjectKeyId", event.subjectKeyId())
-                    .set("sex", event.sex()).set("ageYears", event.ageYears()).set("ageBand", event.ageBand())
-                    .set("birthYear", event.birthYear()).set("departement", event.departement())
-                    .set("residence", event.residence()).set("openedAt", date(event.openedAt()));
+            change.set(EpisodeDocument.ASSOCIATION, event.associationId())
+                    .set(EpisodeDocument.PATIENT, event.patientPseudonym())
+                    .set(EpisodeDocument.SUBJECT_KEY, event.subjectKeyId()).set("sex", event.sex())
+                    .set("ageYears", event.ageYears()).set(EpisodeDocument.AGE_BAND, event.ageBand())
+                    .set("birthYear", event.birthYear()).set(EpisodeDocument.DEPARTEMENT, event.departement())
+                    .set("residence", event.residence()).set(EpisodeDocument.OPENED_AT, date(event.openedAt()));
             change.patientPseudonym = event.patientPseudonym();
             change.subjectKeyId = event.subjectKeyId();
         }
@@ -87,26 +80,17 @@ public class EpisodeProjection {
 
     @EventHandler
     void on(CallReceivedEvent event) {
-        change(event.episodeId(), c -> c.set("call", new Document("receivedAt", date(event.receivedAt()))
-                .append("reasons", codes(event.reasons())).append("triagePriority", event.triagePriority())
-                .append("regulationDecision", event.regulationDecision())));
+        change(event.episodeId(), c -> c.set(EpisodeDocument.CALL, EpisodeDocument.call(event)));
     }
 
     @EventHandler
     void on(PractitionerDispatchedEvent event) {
-        change(event.episodeId(), c -> c.set("dispatch", new Document("dispatchedAt",
-                date(event.dispatchedAt())).append("practitionerPseudonym", event.practitionerPseudonym())
-                .append("practitionerRole", event.practitionerRole())));
+        change(event.episodeId(), c -> c.set(EpisodeDocument.DISPATCH, EpisodeDocument.dispatch(event)));
     }
 
     @EventHandler
     void on(EncounterRecordedEvent event) {
-        change(event.episodeId(), c -> c.set("encounter", new Document("modality",
-                event.encounterClass() == null ? null : event.encounterClass().name())
-                .append("startedAt", date(event.startedAt()))
-                .append("endedAt", date(event.endedAt())).append("arrivedAt", date(event.arrivedAt()))
-                .append("practitionerPseudonym", event.practitionerPseudonym())
-                .append("practitionerRole", event.practitionerRole())));
+        change(event.episodeId(), c -> c.set(EpisodeDocument.ENCOUNTER, EpisodeDocument.encounter(event)));
     }
 
     @EventHandler
@@ -114,48 +98,36 @@ public class EpisodeProjection {
         List<String> icpc2 = present(event.codings()).stream().filter(c -> EpisodeQueries.ICPC2.equals(c.system()))
                 .map(Code::code).filter(Objects::nonNull).toList();
         change(event.episodeId(), c -> {
-            c.add("diagnoses", new Document("diagnosisId", event.diagnosisId()).append("codings",
-                    codes(event.codings())));
-            icpc2.forEach(code -> c.add("icpc2Codes", code));
+            c.add(EpisodeDocument.DIAGNOSES, EpisodeDocument.diagnosis(event));
+            icpc2.forEach(code -> c.add(EpisodeDocument.ICPC2_CODES, code));
         });
     }
 
     @EventHandler
     void on(VitalSignRecordedEvent event) {
-        change(event.episodeId(), c -> c.add("vitalSigns", measurement(event.observationId(), event.code(),
-                event.value(), event.unit(), event.effectiveAt())));
+        change(event.episodeId(), c -> c.add(EpisodeDocument.VITAL_SIGNS, EpisodeDocument.measurement(
+                event.observationId(), event.code(), event.value(), event.unit(), event.effectiveAt())));
     }
 
     @EventHandler
     void on(LaboratoryResultRecordedEvent event) {
-        change(event.episodeId(), c -> c.add("laboratoryResults", measurement(event.observationId(),
-                event.code(), event.value(), event.unit(), event.effectiveAt())));
-    }
-
-    private static Document measurement(String observationId, Code code, BigDecimal value, String unit,
-            Instant effectiveAt) {
-        return new Document("observationId", observationId).append("code", code(code))
-                .append("value", value == null ? null : value.toPlainString()).append("unit", unit)
-                .append("effectiveAt", date(effectiveAt));
+        change(event.episodeId(), c -> c.add(EpisodeDocument.LABORATORY_RESULTS, EpisodeDocument.measurement(
+                event.observationId(), event.code(), event.value(), event.unit(), event.effectiveAt())));
     }
 
     @EventHandler
     void on(PrescriptionRecordedEvent event) {
-        change(event.episodeId(), c -> c.add("prescriptions", new Document("prescriptionId",
-                event.prescriptionId()).append("medication", codes(event.medication()))
-                .append("authoredAt", date(event.authoredAt()))));
+        change(event.episodeId(), c -> c.add(EpisodeDocument.PRESCRIPTIONS, EpisodeDocument.prescription(event)));
     }
 
     @EventHandler
     void on(OutcomeRecordedEvent event) {
-        change(event.episodeId(), c -> c.set("outcome", new Document("disposition",
-                event.disposition() == null ? null : event.disposition().name())
-                .append("recordedAt", date(event.recordedAt()))));
+        change(event.episodeId(), c -> c.set(EpisodeDocument.OUTCOME, EpisodeDocument.outcome(event)));
     }
 
     @EventHandler
     void on(GpHandOffRecordedEvent event) {
-        change(event.episodeId(), c -> c.set("gpHandOffAt", date(event.sentAt())));
+        change(event.episodeId(), c -> c.set(EpisodeDocument.GP_HAND_OFF_AT, date(event.sentAt())));
     }
 
     @EventHandler
@@ -244,17 +216,5 @@ public class EpisodeProjection {
     /** Where the event stands in the log: orders a patient's decisions against what episodes already show. */
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static List<Document> codes(List<Code> codes) {
-        return present(codes).stream().map(EpisodeProjection::code).filter(Objects::nonNull).toList();
-    }
-
-    private static Document code(Code code) {
-        return code == null ? null : new Document("system", code.system()).append("code", code.code());
     }
 }

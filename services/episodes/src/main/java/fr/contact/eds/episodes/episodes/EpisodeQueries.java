@@ -10,9 +10,23 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Sorts.orderBy;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.AGE_BAND;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.ASSOCIATION;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.CALL;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.DEPARTEMENT;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.DISPOSITION;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.EPISODE_ID;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.ICPC2_CODES;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.MODALITY;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.OPENED_AT;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.OPPOSED;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.OPPOSED_PROJECTS;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.PATIENT;
+import static fr.contact.eds.episodes.episodes.EpisodeDocument.UNCHECKED;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +66,7 @@ public class EpisodeQueries {
     }
 
     private static Bson visible(Bson... more) {
-        List<Bson> all = new ArrayList<>(List.of(ne("opposed", true), ne("openedAt", null),
-                ne(ConsentMarks.UNCHECKED, true)));
+        List<Bson> all = new ArrayList<>(List.of(ne(OPPOSED, true), ne(OPENED_AT, null), ne(UNCHECKED, true)));
         all.addAll(List.of(more));
         return and(all);
     }
@@ -67,9 +80,9 @@ public class EpisodeQueries {
         long total = episodes().countDocuments(visible(criteria.toArray(Bson[]::new)));
         decode(cursor, order).ifPresent(after -> criteria.add(after(order, after)));
         Bson sort = switch (order) {
-            case NEWEST_FIRST -> orderBy(descending("openedAt"), descending("_id"));
-            case OLDEST_FIRST -> orderBy(ascending("openedAt"), ascending("_id"));
-            case BY_EPISODE -> ascending("_id");
+            case NEWEST_FIRST -> orderBy(descending(OPENED_AT), descending(EPISODE_ID));
+            case OLDEST_FIRST -> orderBy(ascending(OPENED_AT), ascending(EPISODE_ID));
+            case BY_EPISODE -> ascending(EPISODE_ID);
         };
         List<Document> found = new ArrayList<>();
         episodes().find(visible(criteria.toArray(Bson[]::new))).sort(sort).limit(limit + 1).forEach(found::add);
@@ -77,9 +90,9 @@ public class EpisodeQueries {
         if (found.size() > limit) {
             found.remove(limit);
             Document last = found.get(limit - 1);
-            next = encode(order, last.getDate("openedAt"), last.getString("_id"));
+            next = encode(order, last.getDate(OPENED_AT), last.getString(EPISODE_ID));
         }
-        return new EpisodePage(found.stream().map(Episode::of).toList(), total, next);
+        return new EpisodePage(found.stream().map(EpisodeDocument::decode).toList(), total, next);
     }
 
     public EpisodePage search(EpisodeFilter filter, String cursor, int limit) {
@@ -88,18 +101,18 @@ public class EpisodeQueries {
 
     private static Bson after(EpisodeOrder order, Position after) {
         return switch (order) {
-            case NEWEST_FIRST -> or(lt("openedAt", after.openedAt()),
-                    and(eq("openedAt", after.openedAt()), lt("_id", after.episodeId())));
-            case OLDEST_FIRST -> or(gt("openedAt", after.openedAt()),
-                    and(eq("openedAt", after.openedAt()), gt("_id", after.episodeId())));
-            case BY_EPISODE -> gt("_id", after.episodeId());
+            case NEWEST_FIRST -> or(lt(OPENED_AT, after.openedAt()),
+                    and(eq(OPENED_AT, after.openedAt()), lt(EPISODE_ID, after.episodeId())));
+            case OLDEST_FIRST -> or(gt(OPENED_AT, after.openedAt()),
+                    and(eq(OPENED_AT, after.openedAt()), gt(EPISODE_ID, after.episodeId())));
+            case BY_EPISODE -> gt(EPISODE_ID, after.episodeId());
         };
     }
 
     /** Every visible episode opened in [from, to), in no particular order: for aggregates. */
     public void forEachOpenedBetween(Instant from, Instant to, Consumer<Episode> consumer) {
-        episodes().find(visible(gte("openedAt", Date.from(from)), lt("openedAt", Date.from(to))))
-                .forEach(d -> consumer.accept(Episode.of(d)));
+        episodes().find(visible(gte(OPENED_AT, Date.from(from)), lt(OPENED_AT, Date.from(to))))
+                .forEach(d -> consumer.accept(EpisodeDocument.decode(d)));
     }
 
     public Optional<Episode> byId(String episodeId) {
@@ -109,26 +122,26 @@ public class EpisodeQueries {
     /** The episode, if it also matches {@code within} (a permit's period and project, say). */
     public Optional<Episode> byId(String episodeId, EpisodeFilter within) {
         List<Bson> criteria = criteria(within);
-        criteria.add(eq("_id", episodeId));
+        criteria.add(eq(EPISODE_ID, episodeId));
         return Optional.ofNullable(episodes().find(visible(criteria.toArray(Bson[]::new))).first())
-                .map(Episode::of);
+                .map(EpisodeDocument::decode);
     }
 
     /**
      * A patient's care pathway: their episodes in time order, each flagged when it began within 72 hours of the end
      * of the previous one (a return visit).
      */
-    public List<Episode> pathway(String patientPseudonym) {
+    public List<Episode> pathway(PatientPseudonym patientPseudonym) {
         return pathway(patientPseudonym, EpisodeFilter.ANY);
     }
 
     /** The pathway within {@code within}: what lies outside is neither shown nor counted for return visits. */
-    public List<Episode> pathway(String patientPseudonym, EpisodeFilter within) {
+    public List<Episode> pathway(PatientPseudonym patientPseudonym, EpisodeFilter within) {
         List<Bson> criteria = criteria(within);
-        criteria.add(eq("patientPseudonym", patientPseudonym));
+        criteria.add(eq(PATIENT, patientPseudonym.value()));
         List<Episode> ordered = new ArrayList<>();
-        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(ascending("openedAt"))
-                .forEach(d -> ordered.add(Episode.of(d)));
+        episodes().find(visible(criteria.toArray(Bson[]::new))).sort(ascending(OPENED_AT))
+                .forEach(d -> ordered.add(EpisodeDocument.decode(d)));
         List<Episode> flagged = new ArrayList<>();
         Instant previousEnd = null;
         for (Episode episode : ordered) {
@@ -146,23 +159,23 @@ public class EpisodeQueries {
     private static List<Bson> criteria(EpisodeFilter f) {
         List<Bson> criteria = new ArrayList<>();
         if (f.from() != null) {
-            criteria.add(gte("openedAt", Date.from(f.from())));
+            criteria.add(gte(OPENED_AT, Date.from(f.from())));
         }
         if (f.to() != null) {
-            criteria.add(lt("openedAt", Date.from(f.to())));
+            criteria.add(lt(OPENED_AT, Date.from(f.to())));
         }
-        add(criteria, "departement", f.departement());
-        add(criteria, "associationId", f.associationId());
+        add(criteria, DEPARTEMENT, f.departement());
+        add(criteria, ASSOCIATION, f.associationId());
         if (ADVICE_ONLY.equals(f.modality())) {
-            criteria.add(and(eq("encounter.modality", null), ne("call", null)));
+            criteria.add(and(eq(MODALITY, null), ne(CALL, null)));
         } else {
-            add(criteria, "encounter.modality", f.modality());
+            add(criteria, MODALITY, f.modality());
         }
-        add(criteria, "outcome.disposition", f.outcome());
-        add(criteria, "ageBand", f.ageBand());
-        add(criteria, "icpc2Codes", f.icpc2());
+        add(criteria, DISPOSITION, f.outcome());
+        add(criteria, AGE_BAND, f.ageBand());
+        add(criteria, ICPC2_CODES, f.icpc2());
         if (f.researchProject() != null) {
-            criteria.add(ne(EpisodeProjection.OPPOSED_PROJECTS, f.researchProject()));
+            criteria.add(ne(OPPOSED_PROJECTS, f.researchProject()));
         }
         return criteria;
     }

@@ -21,6 +21,7 @@ import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ class EpisodeProjectionTest {
         private void assertHidden(MongoDatabase db) {
             EpisodeQueries queries = new EpisodeQueries(db);
             assertThat(queries.byId("ep-1")).isEmpty();
-            assertThat(queries.pathway("v1.p")).isEmpty();
+            assertThat(queries.pathway(new PatientPseudonym("v1.p"))).isEmpty();
             EpisodePage page = queries.search(new EpisodeFilter(null, null, null, null, null, null, null, null),
                     null, 10);
             assertThat(page.episodes()).extracting(Episode::episodeId).containsExactly("ep-other");
@@ -332,7 +333,8 @@ class EpisodeProjectionTest {
         apply(projection, homeVisit("ep-2", "v1.p", CALL.plusSeconds(2 * 86_400)));
         apply(projection, homeVisit("ep-3", "v1.p", CALL.plusSeconds(10 * 86_400)));
 
-        assertThat(new EpisodeQueries(db).pathway("v1.p")).extracting(Episode::episodeId, Episode::returnWithin72h)
+        assertThat(new EpisodeQueries(db).pathway(new PatientPseudonym("v1.p")))
+                .extracting(Episode::episodeId, Episode::returnWithin72h)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ep-1", false),
                         org.assertj.core.groups.Tuple.tuple("ep-2", true),
                         org.assertj.core.groups.Tuple.tuple("ep-3", false));

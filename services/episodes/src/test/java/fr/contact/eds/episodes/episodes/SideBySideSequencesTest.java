@@ -14,7 +14,9 @@ import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
+import fr.contact.eds.platform.api.PersonalFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,7 @@ class SideBySideSequencesTest {
             for (Document episode : db.getCollection("episodes").find()) {
                 assertThat(episode.getBoolean("opposed", false)).as("trial %d, %s", trial, episode.get("_id"))
                         .isEqualTo(opposed);
-                assertThat(episode.getList(EpisodeProjection.OPPOSED_PROJECTS, String.class, List.of()))
+                assertThat(episode.getList(EpisodeDocument.OPPOSED_PROJECTS, String.class, List.of()))
                         .as("trial %d, %s", trial, episode.get("_id"))
                         .isEqualTo(projectOpposed ? List.of("prj-1") : List.of());
             }
@@ -85,7 +87,7 @@ class SideBySideSequencesTest {
             side(db, episodes, List.of(new PersonalDataErasedEvent(List.of("key-v1.p"), CALL)));
 
             for (Document episode : db.getCollection("episodes").find()) {
-                assertThat(episode).as("trial %d", trial).doesNotContainKeys(EpisodeProjection.PERSONAL_FIELDS
+                assertThat(episode).as("trial %d", trial).doesNotContainKeys(PersonalFields.of(EpisodeOpenedEvent.class)
                         .toArray(String[]::new)).containsEntry("erased", true);
             }
         }

@@ -20,6 +20,7 @@ import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.Actor;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
+import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -133,8 +134,11 @@ public class EpisodeResource {
         Actor actor = currentActor.get();
         ResearchScope scope = researcher(actor) ? permitCheck.scope(actor, project, AccessAction.READ) : null;
         awaitProjection(after);
-        List<Episode> pathway = scope == null ? queries.pathway(patientPseudonym)
-                : researchIdentifiers.real(scope.projectId(), patientPseudonym)
+        if (patientPseudonym.isBlank()) {
+            throw ProblemException.badRequest("patientPseudonym", "The patient's pseudonym is required");
+        }
+        List<Episode> pathway = scope == null ? queries.pathway(new PatientPseudonym(patientPseudonym))
+                : researchIdentifiers.real(scope.projectId(), patientPseudonym).map(PatientPseudonym::new)
                         .map(real -> queries.pathway(real, scope.restrict(EpisodeFilter.ANY))).orElse(List.of());
         List<Episode> revealed = accessRecorder.reveal(actor, access(actor, scope, AccessAction.READ),
                 () -> pathway.stream().filter(e -> !actor.hasRole(Roles.ASSOCIATION)
