@@ -39,8 +39,7 @@ public class PublicStatistics {
     public Table count(Instant from, Instant to, List<String> groupBy) {
         Set<PatientPseudonym> opposed = episodes.opposed(null);
         Map<List<String>, Long> counts = new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
-        for (Document e : episodes.openedBetween(from, to, "openedAt", "departement", "encounter.class",
-                "call.receivedAt", "ageBand", "patientPseudonym")) {
+        for (Document e : episodes.countableBetween(from, to)) {
             if (opposed.contains(CareEpisodes.patientOf(e))) {
                 continue;
             }
@@ -67,9 +66,9 @@ public class PublicStatistics {
     private static String valueOf(Document e, String dimension) {
         return switch (dimension) {
             case "month" -> CareEpisodes.openedOn(e).toString().substring(0, 7);
-            case "departement" -> e.getString("departement");
+            case "departement" -> CareEpisodes.departement(e);
             case "modality" -> CareEpisodes.modality(e);
-            case "ageBand" -> e.getString("ageBand");
+            case "ageBand" -> CareEpisodes.ageBand(e);
             default -> throw new IllegalArgumentException("No dimension " + dimension);
         };
     }

@@ -29,6 +29,10 @@ public final class CareEpisodes {
 
     static final String PATIENT = "patientPseudonym";
     static final String OPENED_AT = "openedAt";
+    static final String DEPARTEMENT = "departement";
+    static final String AGE_BAND = "ageBand";
+    static final String ENCOUNTER = "encounter";
+    static final String ENCOUNTER_CLASS = ENCOUNTER + ".class";
 
     /** The episodes' count, their patients' count and the days of the first and last, opposed patients left out. */
     public record Span(long records, long individuals, LocalDate start, LocalDate end) {}
@@ -55,11 +59,19 @@ public final class CareEpisodes {
         return opposed;
     }
 
-    /** Episodes opened in [from, to) whose patient is still known, with only the given fields (all when none). */
-    public FindIterable<Document> openedBetween(Instant from, Instant to, String... fields) {
-        FindIterable<Document> found = episodes.find(Filters.and(Filters.gte(OPENED_AT, Date.from(from)),
-                Filters.lt(OPENED_AT, Date.from(to)), Filters.ne(PATIENT, null)));
-        return fields.length == 0 ? found : found.projection(Projections.include(fields));
+    /** Episodes opened in [from, to) whose patient is still known. */
+    private FindIterable<Document> openedBetween(Instant from, Instant to) {
+        return episodes.find(Filters.and(Filters.gte(OPENED_AT, Date.from(from)), Filters.lt(OPENED_AT,
+                Date.from(to)), Filters.ne(PATIENT, null)));
+    }
+
+    /**
+     * The same with only what public counts read: {@link #patientOf}, {@link #openedOn}, {@link #modality},
+     * {@link #departement} and {@link #ageBand}.
+     */
+    public FindIterable<Document> countableBetween(Instant from, Instant to) {
+        return openedBetween(from, to).projection(Projections.include(OPENED_AT, DEPARTEMENT, ENCOUNTER_CLASS,
+                "call.receivedAt", AGE_BAND, PATIENT));
     }
 
     /** The same, patient after patient, each one's episodes in the order they were opened. */
@@ -92,12 +104,21 @@ public final class CareEpisodes {
         return day(episode.getDate(OPENED_AT));
     }
 
+    /** Where care happened: a département code. */
+    public static String departement(Document episode) {
+        return episode.getString(DEPARTEMENT);
+    }
+
+    public static String ageBand(Document episode) {
+        return episode.getString(AGE_BAND);
+    }
+
     /**
      * How the patient was cared for: the encounter's class, {@code ADVICE_ONLY} for a call that ended with advice
      * (ingestion opens such an episode from the call alone, no encounter ever follows), else {@code UNKNOWN}.
      */
     public static String modality(Document episode) {
-        Document encounter = episode.get("encounter", Document.class);
+        Document encounter = episode.get(ENCOUNTER, Document.class);
         if (encounter != null && encounter.getString("class") != null) {
             return encounter.getString("class");
         }

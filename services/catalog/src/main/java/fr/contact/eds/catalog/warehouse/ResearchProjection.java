@@ -22,10 +22,9 @@ import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
-import fr.contact.eds.platform.api.PersonalFields;
+import fr.contact.eds.platform.crypto.ErasedCopies;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -44,8 +43,6 @@ public class ResearchProjection {
 
     public static final String PROCESSOR = "catalog-research";
     public static final String EPISODES = "careEpisodes";
-    /** What identifies the patient on an episode (stored under the event's names), dropped when their key is erased. */
-    private static final List<String> PERSONAL_FIELDS = PersonalFields.of(EpisodeOpenedEvent.class);
     static final String OPPOSITIONS = "oppositions";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -64,7 +61,7 @@ public class ResearchProjection {
         set(e.episodeId(), Updates.combine(Updates.set("associationId", e.associationId()),
                 Updates.set(CareEpisodes.PATIENT, e.patientPseudonym()), Updates.set("subjectKeyId", e.subjectKeyId()),
                 Updates.set("sex", e.sex()), Updates.set("birthYear", e.birthYear()),
-                Updates.set("ageBand", e.ageBand()), Updates.set("departement", e.departement()),
+                Updates.set(CareEpisodes.AGE_BAND, e.ageBand()), Updates.set(CareEpisodes.DEPARTEMENT, e.departement()),
                 Updates.set(CareEpisodes.OPENED_AT, date(e.openedAt()))));
     }
 
@@ -79,7 +76,8 @@ public class ResearchProjection {
     public void on(EncounterRecordedEvent e) {
         set(e.episodeId(),
                 Updates.combine(
-                        Updates.set("encounter.class", e.encounterClass() == null ? null : e.encounterClass().name()),
+                        Updates.set(CareEpisodes.ENCOUNTER_CLASS,
+                                e.encounterClass() == null ? null : e.encounterClass().name()),
                         Updates.set("encounter.startedAt", date(e.startedAt())),
                         Updates.set("encounter.endedAt", date(e.endedAt()))));
     }
@@ -151,9 +149,8 @@ public class ResearchProjection {
     /** Crypto-shredding made the patient unknown: the episode stays for counts, no longer tied to anyone. */
     @EventHandler
     public void on(PersonalDataErasedEvent e) {
-        List<Bson> erasure = new ArrayList<>(PERSONAL_FIELDS.stream().map(Updates::unset).toList());
-        erasure.add(Updates.set("erased", true));
-        episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())), Updates.combine(erasure));
+        episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())),
+                ErasedCopies.update(EpisodeOpenedEvent.class));
     }
 
     private void set(String episodeId, Bson update) {
