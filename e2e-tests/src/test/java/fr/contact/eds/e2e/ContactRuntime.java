@@ -118,13 +118,15 @@ final class ContactRuntime {
      */
     private int freePort() throws IOException {
         int lowestEphemeral = lowestEphemeralPort();
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int port = 10_000 + ThreadLocalRandom.current().nextInt(Math.max(1, lowestEphemeral - 10_000));
+        for (int attempt = 0; lowestEphemeral > 11_000 && attempt < 1000; attempt++) {
+            int port = 10_000 + ThreadLocalRandom.current().nextInt(lowestEphemeral - 10_000);
             if (chosen.add(port) && bindable(port)) {
                 return port;
             }
         }
-        throw new IOException("no free port below " + lowestEphemeral);
+        try (ServerSocket socket = new ServerSocket(0)) { // no room below the ephemeral range: the kernel's choice
+            return socket.getLocalPort();
+        }
     }
 
     private static boolean bindable(int port) {
@@ -138,8 +140,9 @@ final class ContactRuntime {
 
     private static int lowestEphemeralPort() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip()
-                    .split("\\s+")[0]);
+            // Read line by line: /proc files report no size, and Files.readString then stops after one byte.
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                    .strip().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;
         }
