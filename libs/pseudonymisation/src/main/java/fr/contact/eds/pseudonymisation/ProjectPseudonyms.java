@@ -1,5 +1,6 @@
 package fr.contact.eds.pseudonymisation;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

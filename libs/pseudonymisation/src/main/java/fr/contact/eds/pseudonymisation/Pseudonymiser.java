@@ -1,5 +1,6 @@
 package fr.contact.eds.pseudonymisation;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -89,9 +90,9 @@ public final class Pseudonymiser {
      * and, when it has a qualified INS and complete traits too, the traits-based ones (data sent before the INS
      * was qualified). Opposition decisions carry them all, so whichever one intake computes matches.
      */
-    public List<String> everyPseudonymOf(PatientIdentity identity) {
+    public List<PatientPseudonym> everyPseudonymOf(PatientIdentity identity) {
         Stream<PatientIdentity> forms = Stream.concat(Stream.of(identity), identity.traitsOnly().stream());
-        return forms.flatMap(form -> underEveryKey(form).stream()).map(PatientPseudonym::value).distinct().toList();
+        return forms.flatMap(form -> underEveryKey(form).stream()).distinct().toList();
     }
 
     private PatientPseudonym under(int version, PatientIdentity identity) {

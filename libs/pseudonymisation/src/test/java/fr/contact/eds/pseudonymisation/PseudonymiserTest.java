@@ -3,6 +3,7 @@ package fr.contact.eds.pseudonymisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.PatientIdentity.Sex;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -106,9 +107,8 @@ class PseudonymiserTest {
                     LocalDate.of(1955, 8, 14), Sex.FEMALE, Optional.of("14168"));
 
             assertThat(rotated.everyPseudonymOf(both)).containsExactly(
-                    v1.pseudonymOf(PatientIdentity.withIns(INS)).value(),
-                    rotated.pseudonymOf(PatientIdentity.withIns(INS)).value(),
-                    v1.pseudonymOf(marie).value(), rotated.pseudonymOf(marie).value());
+                    v1.pseudonymOf(PatientIdentity.withIns(INS)), rotated.pseudonymOf(PatientIdentity.withIns(INS)),
+                    v1.pseudonymOf(marie), rotated.pseudonymOf(marie));
             assertThat(rotated.everyPseudonymOf(PatientIdentity.withIns(INS))).hasSize(2);
         }
 

@@ -2,7 +2,7 @@ package fr.contact.eds.research;
 
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.api.Variables;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import java.time.Instant;

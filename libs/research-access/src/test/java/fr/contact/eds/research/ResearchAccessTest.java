@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.api.Variables;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,7 +10,7 @@ import static fr.contact.eds.catalog.extracts.OmopConcepts.MALE;
 import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.catalog.api.Permit;
 import fr.contact.eds.catalog.warehouse.CareEpisodes;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.research.ResearchAccess;

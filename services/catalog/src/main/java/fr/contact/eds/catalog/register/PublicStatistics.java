@@ -2,7 +2,7 @@ package fr.contact.eds.catalog.register;
 
 import com.mongodb.client.MongoDatabase;
 import fr.contact.eds.catalog.warehouse.CareEpisodes;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

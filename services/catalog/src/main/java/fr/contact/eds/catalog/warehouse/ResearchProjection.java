@@ -16,11 +16,13 @@ import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import fr.contact.eds.platform.crypto.ErasedCopies;
 import java.math.BigDecimal;
@@ -59,7 +61,8 @@ public class ResearchProjection {
     @EventHandler
     public void on(EpisodeOpenedEvent e) {
         set(e.episodeId(), Updates.combine(Updates.set("associationId", e.associationId()),
-                Updates.set(CareEpisodes.PATIENT, e.patientPseudonym()), Updates.set("subjectKeyId", e.subjectKeyId()),
+                Updates.set(CareEpisodes.PATIENT, PatientPseudonym.valueOf(e.patientPseudonym())),
+                Updates.set("subjectKeyId", e.subjectKeyId()),
                 Updates.set("sex", e.sex()), Updates.set("birthYear", e.birthYear()),
                 Updates.set(CareEpisodes.AGE_BAND, e.ageBand()), Updates.set(CareEpisodes.DEPARTEMENT, e.departement()),
                 Updates.set(CareEpisodes.OPENED_AT, date(e.openedAt()))));
@@ -123,13 +126,15 @@ public class ResearchProjection {
 
     @EventHandler
     public void on(OppositionRegisteredEvent e) {
-        present(e.pseudonyms()).forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.set("global", true),
-                UPSERT));
+        PatientPseudonym.values(e.pseudonyms())
+                .forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.set("global", true),
+                        UPSERT));
     }
 
     @EventHandler
     public void on(OppositionWithdrawnEvent e) {
-        oppositions.updateMany(Filters.in("_id", present(e.pseudonyms())), Updates.set("global", false));
+        oppositions.updateMany(Filters.in("_id", PatientPseudonym.values(e.pseudonyms())),
+                Updates.set("global", false));
     }
 
     @EventHandler
@@ -137,13 +142,15 @@ public class ResearchProjection {
         if (e.projectId() == null) {
             return;
         }
-        present(e.pseudonyms()).forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.addToSet("projects",
-                e.projectId()), UPSERT));
+        PatientPseudonym.values(e.pseudonyms())
+                .forEach(p -> oppositions.updateOne(Filters.eq("_id", p), Updates.addToSet("projects",
+                        e.projectId()), UPSERT));
     }
 
     @EventHandler
     public void on(ProjectOppositionWithdrawnEvent e) {
-        oppositions.updateMany(Filters.in("_id", present(e.pseudonyms())), Updates.pull("projects", e.projectId()));
+        oppositions.updateMany(Filters.in("_id", PatientPseudonym.values(e.pseudonyms())),
+                Updates.pull("projects", e.projectId()));
     }
 
     /** Crypto-shredding made the patient unknown: the episode stays for counts, no longer tied to anyone. */
@@ -153,11 +160,11 @@ public class ResearchProjection {
                 ErasedCopies.update(EpisodeOpenedEvent.class));
     }
 
-    private void set(String episodeId, Bson update) {
+    private void set(EpisodeId episodeId, Bson update) {
         if (episodeId == null) {
             return; // belongs to no episode: nothing to extract, and nothing to hold the others back for
         }
-        episodes.updateOne(Filters.eq("_id", episodeId), update, UPSERT);
+        episodes.updateOne(Filters.eq("_id", episodeId.value()), update, UPSERT);
     }
 
     private static List<Document> codes(List<Code> codes) {

@@ -15,12 +15,13 @@ import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.testing.MemoryMongo;
 import java.io.IOException;
@@ -49,21 +50,29 @@ class OmopExtractWriterTest {
     Path dir;
 
     private static void homeVisit(ResearchProjection projection, String episodeId, String patient, Instant at) {
-        projection.on(new EpisodeOpenedEvent(episodeId, "sos-paris", patient, 1, "k-" + patient, "F", 70, "65-74",
+        projection.on(new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-paris", new PatientPseudonym(patient), 1,
+                "k-" + patient,
+                "F", 70, "65-74",
                 1955, "75", at));
-        projection.on(new CallReceivedEvent(episodeId, at.minusSeconds(3600), List.of(new Code(ICPC2, "R05")), "P2",
+        projection.on(new CallReceivedEvent(new EpisodeId(episodeId), at.minusSeconds(3600),
+                List.of(new Code(ICPC2, "R05")), "P2",
                 "visit"));
-        projection.on(new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, at, at.plusSeconds(1800), at,
+        projection.on(new EncounterRecordedEvent(new EpisodeId(episodeId), EncounterClass.HOME_VISIT, at,
+                at.plusSeconds(1800), at,
                 "v1.practitioner", "associate"));
-        projection.on(new DiagnosisRecordedEvent(episodeId, "dx.1", List.of(new Code(ICPC2, "R78"),
+        projection.on(new DiagnosisRecordedEvent(new EpisodeId(episodeId), "dx.1", List.of(new Code(ICPC2, "R78"),
                 new Code("http://hl7.org/fhir/sid/icd-10", "J20.9"))));
-        projection.on(new PrescriptionRecordedEvent(episodeId, "rx-1", List.of(new Code("http://www.whocc.no/atc",
-                "J01CA04")), at.plusSeconds(1700)));
-        projection.on(new VitalSignRecordedEvent(episodeId, "t-1", new Code("http://loinc.org", "8310-5"),
-                new BigDecimal("38.4"), "Cel", at.plusSeconds(600)));
-        projection.on(new LaboratoryResultRecordedEvent(episodeId, "lab-1", new Code("http://loinc.org", "2339-0"),
+        projection.on(new PrescriptionRecordedEvent(new EpisodeId(episodeId), "rx-1",
+                List.of(new Code("http://www.whocc.no/atc",
+                        "J01CA04")),
+                at.plusSeconds(1700)));
+        projection
+                .on(new VitalSignRecordedEvent(new EpisodeId(episodeId), "t-1", new Code("http://loinc.org", "8310-5"),
+                        new BigDecimal("38.4"), "Cel", at.plusSeconds(600)));
+        projection.on(new LaboratoryResultRecordedEvent(new EpisodeId(episodeId), "lab-1",
+                new Code("http://loinc.org", "2339-0"),
                 new BigDecimal("5.4"), "mmol/L", at.plusSeconds(900)));
-        projection.on(new OutcomeRecordedEvent(episodeId, Disposition.HOME, at.plusSeconds(1800)));
+        projection.on(new OutcomeRecordedEvent(new EpisodeId(episodeId), Disposition.HOME, at.plusSeconds(1800)));
     }
 
     private static Permit permit(List<String> variables, boolean shiftDates) {
@@ -141,13 +150,15 @@ class OmopExtractWriterTest {
         ResearchProjection projection = new ResearchProjection(db);
         Instant at = Instant.parse("2026-05-01T03:00:00Z");
         homeVisit(projection, "ep-ed", "v1.erin", at);
-        projection.on(new OutcomeRecordedEvent("ep-ed", Disposition.EMERGENCY_DEPARTMENT, at.plusSeconds(1800)));
+        projection.on(new OutcomeRecordedEvent(new EpisodeId("ep-ed"), Disposition.EMERGENCY_DEPARTMENT,
+                at.plusSeconds(1800)));
         homeVisit(projection, "ep-in", "v1.erin", at.plusSeconds(86_400));
-        projection.on(new OutcomeRecordedEvent("ep-in", Disposition.HOSPITALISATION, at.plusSeconds(88_000)));
+        projection.on(
+                new OutcomeRecordedEvent(new EpisodeId("ep-in"), Disposition.HOSPITALISATION, at.plusSeconds(88_000)));
         homeVisit(projection, "ep-d1", "v1.fred", at);
-        projection.on(new OutcomeRecordedEvent("ep-d1", Disposition.DEATH, at.plusSeconds(1800)));
+        projection.on(new OutcomeRecordedEvent(new EpisodeId("ep-d1"), Disposition.DEATH, at.plusSeconds(1800)));
         homeVisit(projection, "ep-d2", "v1.fred", at.plusSeconds(60));
-        projection.on(new OutcomeRecordedEvent("ep-d2", Disposition.DEATH, at.plusSeconds(1900)));
+        projection.on(new OutcomeRecordedEvent(new EpisodeId("ep-d2"), Disposition.DEATH, at.plusSeconds(1900)));
 
         write(db, "prj-d", permit(ALL_VARIABLES, false));
 
@@ -167,11 +178,15 @@ class OmopExtractWriterTest {
         MongoDatabase db = MemoryMongo.freshDatabase("extract");
         ResearchProjection projection = new ResearchProjection(db);
         Instant at = Instant.parse("2026-04-01T10:00:00Z");
-        projection.on(new EpisodeOpenedEvent("ep-nul", "sos-paris", "v1.dan", 1, "k-v1.dan", "M", 40, "15-44", 1986,
+        projection.on(new EpisodeOpenedEvent(new EpisodeId("ep-nul"), "sos-paris", new PatientPseudonym("v1.dan"), 1,
+                "k-v1.dan", "M",
+                40, "15-44", 1986,
                 "75", at));
-        projection.on(new EncounterRecordedEvent("ep-nul", EncounterClass.TELECONSULTATION, at, at.plusSeconds(900),
+        projection.on(new EncounterRecordedEvent(new EpisodeId("ep-nul"), EncounterClass.TELECONSULTATION, at,
+                at.plusSeconds(900),
                 null, "v1.practitioner", "associate"));
-        projection.on(new DiagnosisRecordedEvent("ep-nul", "dx.1", List.of(new Code(ICPC2, "R7\u00008\t"))));
+        projection.on(
+                new DiagnosisRecordedEvent(new EpisodeId("ep-nul"), "dx.1", List.of(new Code(ICPC2, "R7\u00008\t"))));
 
         write(db, "prj-c", permit(ALL_VARIABLES, false));
 
@@ -192,9 +207,11 @@ class OmopExtractWriterTest {
         homeVisit(projection, "ep-1", "v1.alice", Instant.parse("2026-02-03T21:10:00Z"));
         homeVisit(projection, "ep-2", "v1.bob", Instant.parse("2026-02-04T21:10:00Z"));
         homeVisit(projection, "ep-3", "v1.carol", Instant.parse("2026-02-05T21:10:00Z"));
-        projection.on(new OppositionRegisteredEvent("v1.alice", List.of("v1.alice"), "d", "OPP", Instant.now(),
+        projection.on(new OppositionRegisteredEvent(new PatientPseudonym("v1.alice"),
+                List.of(new PatientPseudonym("v1.alice")), "d", "OPP", Instant.now(),
                 new DecisionOrigin("patient", Channel.ONLINE, null, null)));
-        projection.on(new ProjectOppositionRegisteredEvent("v1.bob", List.of("v1.bob"), "prj-a", "d2", "OPJ",
+        projection.on(new ProjectOppositionRegisteredEvent(new PatientPseudonym("v1.bob"),
+                List.of(new PatientPseudonym("v1.bob")), "prj-a", "d2", "OPJ",
                 Instant.now(), new DecisionOrigin("patient", Channel.ONLINE, null, null)));
 
         OmopExtractWriter.Result forA = write(db, "prj-a", permit(ALL_VARIABLES, false));

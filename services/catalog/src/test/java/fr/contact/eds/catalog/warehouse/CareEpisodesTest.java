@@ -3,7 +3,7 @@ package fr.contact.eds.catalog.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.testing.MemoryMongo;
 import java.time.Instant;
 import java.time.LocalDate;

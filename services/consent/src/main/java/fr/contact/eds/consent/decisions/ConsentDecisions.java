@@ -16,6 +16,7 @@ import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.axon.Conflicts;
 import fr.contact.eds.platform.axon.Failures;
@@ -80,8 +81,8 @@ public class ConsentDecisions {
         return oppose(requester, patient, pseudonymiser.everyPseudonymOf(patient));
     }
 
-    private Receipt oppose(Requester requester, PatientIdentity patient, List<String> pseudonyms) {
-        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+    private Receipt oppose(Requester requester, PatientIdentity patient, List<PatientPseudonym> pseudonyms) {
+        PatientPseudonym patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
         Decision decision = send(new RegisterOppositionCommand(patientPseudonym, pseudonyms,
                 UUID.randomUUID().toString(), reference("OPP", now), now, origin(requester),
@@ -92,8 +93,8 @@ public class ConsentDecisions {
     }
 
     public Receipt withdraw(Requester requester, PatientIdentity patient) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
-        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+        List<PatientPseudonym> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        PatientPseudonym patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
         Access withdrawal = new Access(requester.role(), "withdrawal of opposition", AccessAction.UPDATE, "Consent");
         Decision decision;
@@ -106,7 +107,8 @@ public class ConsentDecisions {
                 throw e;
             }
             // Never opposed: nothing to withdraw, which is not an error; the request is still on record.
-            accessRecorder.record(requester.actor(), withdrawal, List.of(patientPseudonym), AccessOutcome.SUCCESS);
+            accessRecorder.record(requester.actor(), withdrawal, List.of(patientPseudonym.value()),
+                    AccessOutcome.SUCCESS);
             decision = new Decision(null, null, null, false, true);
         }
         return receipt(patientPseudonym, decision);
@@ -127,14 +129,15 @@ public class ConsentDecisions {
     /** Both project decisions carry the same fields: either command's constructor. */
     private interface ProjectCommand {
 
-        Object of(String patientPseudonym, List<String> pseudonyms, String projectId, String decisionId,
+        Object of(PatientPseudonym patientPseudonym, List<PatientPseudonym> pseudonyms, String projectId,
+                String decisionId,
                 String reference, Instant effectiveAt, DecisionOrigin origin, AccessRecordedEvent access);
     }
 
     private Receipt decideOnProject(Requester requester, PatientIdentity patient, String projectId,
             ProjectCommand command, String kind, Access access) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
-        String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+        List<PatientPseudonym> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        PatientPseudonym patientPseudonym = patientPseudonymOf(patient, pseudonyms);
         Instant now = clock.instant();
         Decision decision = send(command.of(patientPseudonym, pseudonyms, projectId, UUID.randomUUID().toString(),
                 reference(kind, now), now, origin(requester), access(requester, access, patientPseudonym)));
@@ -158,18 +161,18 @@ public class ConsentDecisions {
     }
 
     private Receipt erase(Requester requester, PatientIdentity patient, String requestReference) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        List<PatientPseudonym> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
         if (requestReference != null) {
             // Checked before any key is destroyed: a wrong reference must not erase anything.
-            String patientPseudonym = patientPseudonymOf(patient, pseudonyms);
+            PatientPseudonym patientPseudonym = patientPseudonymOf(patient, pseudonyms);
             if (!erasureRequests.pendingFor(requestReference, patientPseudonym)) {
                 throw new NoPendingErasureException(requestReference);
             }
         }
         Receipt opposition = oppose(requester, patient, pseudonyms);
-        List<String> destroyed = subjectKeys.erase(pseudonyms);
+        List<String> destroyed = subjectKeys.erase(PatientPseudonym.values(pseudonyms));
         Instant now = clock.instant();
-        String patientPseudonym = opposition.patientPseudonym();
+        PatientPseudonym patientPseudonym = opposition.patientPseudonym();
         Decision decision = send(new EraseDataCommand(patientPseudonym, reference("ERA", now), now,
                 origin(requester), destroyed, requestReference,
                 access(requester, new Access(requester.role(), "erasure of personal data", AccessAction.ERASE,
@@ -182,8 +185,8 @@ public class ConsentDecisions {
      * the data unused meanwhile), and the erasure waits for the DPO office and proof of parental authority.
      */
     public Receipt requestErasure(Requester requester, PatientIdentity patient) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
-        String patientPseudonym = oppose(requester, patient, pseudonyms).patientPseudonym();
+        List<PatientPseudonym> pseudonyms = pseudonymiser.everyPseudonymOf(patient);
+        PatientPseudonym patientPseudonym = oppose(requester, patient, pseudonyms).patientPseudonym();
         Instant now = clock.instant();
         Decision decision = send(new RequestErasureCommand(patientPseudonym, UUID.randomUUID().toString(),
                 reference("ERQ", now), now, origin(requester),
@@ -193,7 +196,7 @@ public class ConsentDecisions {
     }
 
     /** The DPO office closes a pending request without erasing, with the reason the requester is told. */
-    public Receipt refuseErasureRequest(Requester requester, String patientPseudonym, String requestReference,
+    public Receipt refuseErasureRequest(Requester requester, PatientPseudonym patientPseudonym, String requestReference,
             String reason) {
         Decision decision = send(new RefuseErasureRequestCommand(patientPseudonym, requestReference, reason,
                 clock.instant(), origin(requester),
@@ -203,7 +206,7 @@ public class ConsentDecisions {
     }
 
     /** The receipt names the store position the decision reached, so a caller can wait for every read model. */
-    private Receipt receipt(String patientPseudonym, Decision decision) {
+    private Receipt receipt(PatientPseudonym patientPseudonym, Decision decision) {
         return new Receipt(patientPseudonym, decision, axon.engine().headPosition());
     }
 
@@ -213,11 +216,11 @@ public class ConsentDecisions {
     }
 
     /** The stream this patient's decisions are in: found through any of their pseudonyms, else a new one. */
-    public String patientPseudonymOf(PatientIdentity patient, List<String> pseudonyms) {
-        return index.patientOf(pseudonyms).orElseGet(() -> pseudonymiser.pseudonymOf(patient).value());
+    public PatientPseudonym patientPseudonymOf(PatientIdentity patient, List<PatientPseudonym> pseudonyms) {
+        return index.patientOf(pseudonyms).orElseGet(() -> pseudonymiser.pseudonymOf(patient));
     }
 
-    public String patientPseudonymOf(PatientIdentity patient) {
+    public PatientPseudonym patientPseudonymOf(PatientIdentity patient) {
         return patientPseudonymOf(patient, pseudonymiser.everyPseudonymOf(patient));
     }
 
@@ -232,8 +235,9 @@ public class ConsentDecisions {
                 requester.letterReference());
     }
 
-    private AccessRecordedEvent access(Requester requester, Access access, String patientPseudonym) {
-        return accessRecorder.describe(requester.actor(), access, List.of(patientPseudonym), AccessOutcome.SUCCESS);
+    private AccessRecordedEvent access(Requester requester, Access access, PatientPseudonym patientPseudonym) {
+        return accessRecorder.describe(requester.actor(), access, List.of(patientPseudonym.value()),
+                AccessOutcome.SUCCESS);
     }
 
     /** A reference a person can read out on the phone or write on a letter: kind, day, six unambiguous letters. */

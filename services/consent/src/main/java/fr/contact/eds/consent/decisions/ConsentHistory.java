@@ -10,6 +10,7 @@ import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.security.Actor;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -35,14 +36,14 @@ public class ConsentHistory {
     }
 
     /** The patient's status, recorded as an access of {@code actor} before it is handed back. */
-    public ConsentStatus revealTo(Actor actor, String role, String patientPseudonym) {
+    public ConsentStatus revealTo(Actor actor, String role, PatientPseudonym patientPseudonym) {
         return accessRecorder.reveal(actor, new Access(role, "consent status", AccessAction.READ, "Consent"),
-                () -> of(patientPseudonym), status -> List.of(status.patientPseudonym()));
+                () -> of(patientPseudonym), status -> List.of(status.patientPseudonym().value()));
     }
 
-    ConsentStatus of(String patientPseudonym) {
+    ConsentStatus of(PatientPseudonym patientPseudonym) {
         List<DecisionRecord> history = new ArrayList<>();
-        eventStore.readEvents(patientPseudonym).asStream().map(Message::getPayload).forEach(payload -> {
+        eventStore.readEvents(patientPseudonym.value()).asStream().map(Message::getPayload).forEach(payload -> {
             if (payload instanceof OppositionRegisteredEvent e && !restates(history, e.decisionId())) {
                 history.add(new DecisionRecord(e.decisionId(), e.reference(), DecisionRecord.Kind.OPPOSITION,
                         e.effectiveAt(), e.origin(), null));

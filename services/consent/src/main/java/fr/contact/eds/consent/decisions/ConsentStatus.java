@@ -1,10 +1,11 @@
 package fr.contact.eds.consent.decisions;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.util.List;
 import java.util.Optional;
 
 /** A patient's opposition status and every decision that led to it, oldest first. */
-public record ConsentStatus(String patientPseudonym, List<DecisionRecord> history) {
+public record ConsentStatus(PatientPseudonym patientPseudonym, List<DecisionRecord> history) {
 
     public ConsentStatus {
         history = List.copyOf(history);

@@ -20,6 +20,7 @@ import fr.contact.eds.consent.api.WithdrawOppositionCommand;
 import fr.contact.eds.consent.api.WithdrawProjectOppositionCommand;
 import fr.contact.eds.consent.erasure.NoPendingErasureException;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,13 +41,13 @@ import org.axonframework.modelling.command.CreationPolicy;
 public class PatientConsent {
 
     @AggregateIdentifier
-    private String patientPseudonym;
+    private PatientPseudonym patientPseudonym;
     private boolean opposed;
     private String decisionId;
     private String reference;
     private Instant effectiveAt;
     private DecisionOrigin origin;
-    private final Set<String> pseudonyms = new LinkedHashSet<>();
+    private final Set<PatientPseudonym> pseudonyms = new LinkedHashSet<>();
     private final java.util.Map<String, ProjectDecision> projectOppositions = new java.util.HashMap<>();
     private String erasureReference;
     private Instant erasedAt;
@@ -186,8 +187,8 @@ public class PatientConsent {
         }
     }
 
-    private List<String> union(List<String> more) {
-        Set<String> all = new LinkedHashSet<>(pseudonyms);
+    private List<PatientPseudonym> union(List<PatientPseudonym> more) {
+        Set<PatientPseudonym> all = new LinkedHashSet<>(pseudonyms);
         all.addAll(more);
         return new ArrayList<>(all);
     }

@@ -7,7 +7,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
-import fr.contact.eds.platform.axon.EventValues;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -26,6 +26,8 @@ public class PseudonymIndex {
 
     public static final String PROCESSOR = "consent-pseudonyms";
 
+    private static final String PATIENT = "patientPseudonym";
+
     private final MongoCollection<Document> pseudonyms;
 
     @Inject
@@ -43,19 +45,20 @@ public class PseudonymIndex {
         index(event.patientPseudonym(), event.pseudonyms());
     }
 
-    private void index(String patientPseudonym, List<String> known) {
+    private void index(PatientPseudonym patientPseudonym, List<PatientPseudonym> known) {
         // Total over what the events allow: a bulk write of nothing throws, and would park the index.
-        if (EventValues.present(known).isEmpty()) {
+        List<String> keys = PatientPseudonym.values(known);
+        if (keys.isEmpty()) {
             return;
         }
-        pseudonyms.bulkWrite(EventValues.present(known).stream().map(p -> new ReplaceOneModel<>(Filters.eq("_id", p),
-                new Document("_id", p).append("patientPseudonym", patientPseudonym),
+        pseudonyms.bulkWrite(keys.stream().map(p -> new ReplaceOneModel<>(Filters.eq("_id", p),
+                new Document("_id", p).append(PATIENT, PatientPseudonym.valueOf(patientPseudonym)),
                 new ReplaceOptions().upsert(true))).toList());
     }
 
     /** The patient whose decisions any of {@code candidates} belongs to, if one was ever recorded. */
-    public Optional<String> patientOf(List<String> candidates) {
-        return Optional.ofNullable(pseudonyms.find(Filters.in("_id", candidates)).first())
-                .map(d -> d.getString("patientPseudonym"));
+    public Optional<PatientPseudonym> patientOf(List<PatientPseudonym> candidates) {
+        return Optional.ofNullable(pseudonyms.find(Filters.in("_id", PatientPseudonym.values(candidates))).first())
+                .map(d -> PatientPseudonym.ofNullable(d.getString(PATIENT)));
     }
 }

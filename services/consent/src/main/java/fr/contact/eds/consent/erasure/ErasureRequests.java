@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import fr.contact.eds.consent.api.ErasureRequestConfirmedEvent;
 import fr.contact.eds.consent.api.ErasureRequestRefusedEvent;
 import fr.contact.eds.consent.api.ErasureRequestedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -31,6 +32,7 @@ public class ErasureRequests {
 
     public static final String PROCESSOR = "consent-erasure-requests";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final String PATIENT = "patientPseudonym";
 
     private final MongoCollection<Document> requests;
     private final Supplier<EventStore> eventStore;
@@ -42,7 +44,7 @@ public class ErasureRequests {
 
     /** One request as the DPO office sees it: no identity, no pseudonym, only what the letter will quote. */
     public record ErasureRequest(String reference, String status, Instant requestedAt, Instant decidedAt,
-            String erasureReference, String reason, String patientPseudonym) {}
+            String erasureReference, String reason, PatientPseudonym patientPseudonym) {}
 
     @EventHandler
     void on(ErasureRequestedEvent event) {
@@ -50,7 +52,8 @@ public class ErasureRequests {
             return; // nothing a letter could quote
         }
         requests.updateOne(Filters.eq("_id", event.reference()), Updates.combine(
-                Updates.setOnInsert("status", "pending"), Updates.set("patientPseudonym", event.patientPseudonym()),
+                Updates.setOnInsert("status", "pending"),
+                Updates.set(PATIENT, PatientPseudonym.valueOf(event.patientPseudonym())),
                 Updates.set("requestedAt", date(event.requestedAt()))), UPSERT);
     }
 
@@ -77,9 +80,9 @@ public class ErasureRequests {
     }
 
     /** Whether {@code reference} is the request waiting for this patient now, from their own stream. */
-    public boolean pendingFor(String reference, String patientPseudonym) {
+    public boolean pendingFor(String reference, PatientPseudonym patientPseudonym) {
         AtomicReference<String> pending = new AtomicReference<>();
-        eventStore.get().readEvents(patientPseudonym).asStream().map(Message::getPayload).forEach(payload -> {
+        eventStore.get().readEvents(patientPseudonym.value()).asStream().map(Message::getPayload).forEach(payload -> {
             if (payload instanceof ErasureRequestedEvent e) {
                 pending.set(e.reference());
             } else if (payload instanceof ErasureRequestConfirmedEvent
@@ -101,7 +104,7 @@ public class ErasureRequests {
     private static ErasureRequest view(Document d) {
         return new ErasureRequest(d.getString("_id"), d.getString("status"), instant(d.getDate("requestedAt")),
                 instant(d.getDate("decidedAt")), d.getString("erasureReference"), d.getString("reason"),
-                d.getString("patientPseudonym"));
+                PatientPseudonym.ofNullable(d.getString(PATIENT)));
     }
 
     private static Date date(Instant at) {

@@ -21,6 +21,7 @@ import fr.contact.eds.consent.erasure.NoPendingErasureException;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.time.Instant;
 import java.util.List;
@@ -31,15 +32,16 @@ import org.junit.jupiter.api.Test;
 
 class PatientConsentTest {
 
-    private static final String PATIENT = "v1.patient";
+    private static final PatientPseudonym PATIENT = new PatientPseudonym("v1.patient");
+    private static final PatientPseudonym TRAITS = new PatientPseudonym("v1.traits");
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-11-24T09:00:00Z");
     private static final DecisionOrigin ONLINE = new DecisionOrigin("patient", Channel.ONLINE, null, null);
     private static final AccessRecordedEvent ACCESS = new AccessRecordedEvent("a-1", MONDAY, "consent", "sub",
-            "patient", null, "opposition decision", AccessAction.CREATE, "Consent", List.of(PATIENT),
+            "patient", null, "opposition decision", AccessAction.CREATE, "Consent", List.of(PATIENT.value()),
             AccessOutcome.SUCCESS, null);
     private static final OppositionRegisteredEvent OPPOSED = new OppositionRegisteredEvent(PATIENT,
-            List.of(PATIENT, "v1.traits"), "d-1", "OPP-1", MONDAY, ONLINE);
+            List.of(PATIENT, TRAITS), "d-1", "OPP-1", MONDAY, ONLINE);
 
     private AggregateTestFixture<PatientConsent> fixture;
 
@@ -48,7 +50,7 @@ class PatientConsentTest {
         fixture = new AggregateTestFixture<>(PatientConsent.class);
     }
 
-    private static RegisterOppositionCommand oppose(String decisionId, Instant at, String... pseudonyms) {
+    private static RegisterOppositionCommand oppose(String decisionId, Instant at, PatientPseudonym... pseudonyms) {
         return new RegisterOppositionCommand(PATIENT, List.of(pseudonyms), decisionId, "OPP-" + decisionId, at,
                 ONLINE, ACCESS);
     }
@@ -64,7 +66,7 @@ class PatientConsentTest {
         @Test
         void registersTheOppositionWithEveryPseudonymAndRecordsTheAccess() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterOppositionCommand(PATIENT, List.of(PATIENT, "v1.traits"), "d-1", "OPP-1",
+                    .when(new RegisterOppositionCommand(PATIENT, List.of(PATIENT, TRAITS), "d-1", "OPP-1",
                             MONDAY, ONLINE, ACCESS))
                     .expectEvents(OPPOSED, ACCESS)
                     .expectResultMessagePayload(new Decision("d-1", "OPP-1", MONDAY, true, false));
@@ -81,8 +83,9 @@ class PatientConsentTest {
         @Test
         void restatesTheSameDecisionWhenThePatientIsKnownUnderMorePseudonyms() {
             fixture.given(OPPOSED)
-                    .when(oppose("d-2", TUESDAY, PATIENT, "v2.patient"))
-                    .expectEvents(new OppositionRegisteredEvent(PATIENT, List.of(PATIENT, "v1.traits", "v2.patient"),
+                    .when(oppose("d-2", TUESDAY, PATIENT, new PatientPseudonym("v2.patient")))
+                    .expectEvents(new OppositionRegisteredEvent(PATIENT,
+                            List.of(PATIENT, TRAITS, new PatientPseudonym("v2.patient")),
                             "d-1", "OPP-1", MONDAY, ONLINE), ACCESS);
         }
 
@@ -92,7 +95,7 @@ class PatientConsentTest {
                     ONLINE))
                     .when(oppose("d-3", TUESDAY, PATIENT))
                     .expectEvents(
-                            new OppositionRegisteredEvent(PATIENT, List.of(PATIENT, "v1.traits"), "d-3", "OPP-d-3",
+                            new OppositionRegisteredEvent(PATIENT, List.of(PATIENT, TRAITS), "d-3", "OPP-d-3",
                                     TUESDAY, ONLINE),
                             ACCESS)
                     .expectResultMessagePayload(new Decision("d-3", "OPP-d-3", TUESDAY, true, false));
@@ -194,7 +197,7 @@ class PatientConsentTest {
         void withdrawsTheOppositionInForce() {
             fixture.given(OPPOSED)
                     .when(withdraw("d-2", TUESDAY))
-                    .expectEvents(new OppositionWithdrawnEvent(PATIENT, List.of(PATIENT, "v1.traits"), "d-2",
+                    .expectEvents(new OppositionWithdrawnEvent(PATIENT, List.of(PATIENT, TRAITS), "d-2",
                             "WDR-d-2", TUESDAY, ONLINE), ACCESS)
                     .expectResultMessagePayload(new Decision("d-2", "WDR-d-2", TUESDAY, false, false));
         }

@@ -2,6 +2,7 @@ package fr.contact.eds.consent.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.testing.ArbitraryEvents;
 import fr.contact.eds.testing.MemoryMongo;
 import java.util.List;
@@ -15,7 +16,7 @@ class PseudonymIndexTotalityTest {
         for (long seed = 1; seed <= 5; seed++) {
             PseudonymIndex index = new PseudonymIndex(MemoryMongo.freshDatabase("pseudonym-index-totality"));
             assertThat(new ArbitraryEvents(seed).feed(index, 300)).isEqualTo(2);
-            assertThat(index.patientOf(List.of("k-1", "k-2"))).isNotNull();
+            assertThat(index.patientOf(List.of(new PatientPseudonym("k-1"), new PatientPseudonym("k-2")))).isNotNull();
         }
     }
 }

@@ -12,7 +12,6 @@ import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,11 +95,6 @@ final class EpisodeDocument {
 
     static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
-    }
-
-    /** The patient an episode document names; none once their data was erased. */
-    static PatientPseudonym patient(Document d) {
-        return PatientPseudonym.ofNullable(d.getString(PATIENT));
     }
 
     static Episode decode(Document d) {

@@ -14,6 +14,7 @@ import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
 import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
@@ -21,6 +22,7 @@ import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +67,14 @@ public class EpisodeProjection {
             return;
         }
         for (Generation g : routing.targets()) {
-            EpisodeChange change = batch.pending(g, event.episodeId());
+            EpisodeChange change = batch.pending(g, event.episodeId().value());
             change.set(EpisodeDocument.ASSOCIATION, event.associationId())
-                    .set(EpisodeDocument.PATIENT, event.patientPseudonym())
+                    .set(EpisodeDocument.PATIENT, PatientPseudonym.valueOf(event.patientPseudonym()))
                     .set(EpisodeDocument.SUBJECT_KEY, event.subjectKeyId()).set("sex", event.sex())
                     .set("ageYears", event.ageYears()).set(EpisodeDocument.AGE_BAND, event.ageBand())
                     .set("birthYear", event.birthYear()).set(EpisodeDocument.DEPARTEMENT, event.departement())
                     .set("residence", event.residence()).set(EpisodeDocument.OPENED_AT, date(event.openedAt()));
-            change.patientPseudonym = event.patientPseudonym();
+            change.patientPseudonym = PatientPseudonym.valueOf(event.patientPseudonym());
             change.subjectKeyId = event.subjectKeyId();
         }
         batch.writeThroughOutsideUnitsOfWork();
@@ -134,7 +136,7 @@ public class EpisodeProjection {
     void on(OppositionRegisteredEvent event, TrackingToken token) {
         batch.flush();
         for (Generation g : routing.targets()) {
-            ConsentMarks.oppose(g, present(event.pseudonyms()), true, position(token));
+            ConsentMarks.oppose(g, PatientPseudonym.values(event.pseudonyms()), true, position(token));
         }
     }
 
@@ -142,7 +144,7 @@ public class EpisodeProjection {
     void on(OppositionWithdrawnEvent event, TrackingToken token) {
         batch.flush();
         for (Generation g : routing.targets()) {
-            ConsentMarks.oppose(g, present(event.pseudonyms()), false, position(token));
+            ConsentMarks.oppose(g, PatientPseudonym.values(event.pseudonyms()), false, position(token));
         }
     }
 
@@ -157,7 +159,8 @@ public class EpisodeProjection {
             return;
         }
         for (Generation g : routing.targets()) {
-            ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), true, position(token));
+            ConsentMarks.opposeProject(g, PatientPseudonym.values(event.pseudonyms()), event.projectId(), true,
+                    position(token));
         }
     }
 
@@ -168,7 +171,8 @@ public class EpisodeProjection {
             return;
         }
         for (Generation g : routing.targets()) {
-            ConsentMarks.opposeProject(g, present(event.pseudonyms()), event.projectId(), false, position(token));
+            ConsentMarks.opposeProject(g, PatientPseudonym.values(event.pseudonyms()), event.projectId(), false,
+                    position(token));
         }
     }
 
@@ -190,12 +194,12 @@ public class EpisodeProjection {
         researchIdentifiers.forget(erased.stream().distinct().toList());
     }
 
-    private void change(String episodeId, Consumer<EpisodeChange> change) {
+    private void change(EpisodeId episodeId, Consumer<EpisodeChange> change) {
         if (episodeId == null) {
             return; // belongs to no episode: nothing to show, and nothing to hold the others back for
         }
         for (Generation g : routing.targets()) {
-            change.accept(batch.pending(g, episodeId));
+            change.accept(batch.pending(g, episodeId.value()));
         }
         batch.writeThroughOutsideUnitsOfWork();
     }

@@ -26,7 +26,7 @@ import static fr.contact.eds.episodes.episodes.EpisodeDocument.UNCHECKED;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ import fr.contact.eds.episodes.episodes.Episode;
 import fr.contact.eds.episodes.episodes.Episode.Call;
 import fr.contact.eds.episodes.episodes.Episode.Timings;
 import fr.contact.eds.episodes.episodes.EpisodeFilter;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.research.ResearchAccess;

@@ -11,6 +11,7 @@ import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
 import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
@@ -18,6 +19,7 @@ import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import fr.contact.eds.testing.MemoryMongo;
 import java.math.BigDecimal;
@@ -56,20 +58,26 @@ public final class EpisodeEvents {
     public static List<Object> homeVisit(String episodeId, String patient, Instant call, String departement,
             String ageBand, String icpc2, String icd10, Disposition disposition) {
         return List.of(
-                new EpisodeOpenedEvent(episodeId, "sos-paris", patient, 1, "key-" + patient, "F", 70, ageBand, 1955,
+                new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-paris", new PatientPseudonym(patient), 1,
+                        "key-" + patient, "F",
+                        70, ageBand, 1955,
                         departement, call.plusSeconds(2880)),
-                new CallReceivedEvent(episodeId, call, List.of(new Code(ICPC2, "R05")), "P2", "home-visit"),
-                new PractitionerDispatchedEvent(episodeId, call.plusSeconds(600), "v1.practitioner", "locum"),
-                new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, call.plusSeconds(2880),
+                new CallReceivedEvent(new EpisodeId(episodeId), call, List.of(new Code(ICPC2, "R05")), "P2",
+                        "home-visit"),
+                new PractitionerDispatchedEvent(new EpisodeId(episodeId), call.plusSeconds(600), "v1.practitioner",
+                        "locum"),
+                new EncounterRecordedEvent(new EpisodeId(episodeId), EncounterClass.HOME_VISIT, call.plusSeconds(2880),
                         call.plusSeconds(4680), call.plusSeconds(2880), "v1.practitioner", "locum"),
-                new DiagnosisRecordedEvent(episodeId, "dx-1", List.of(new Code(ICPC2, icpc2),
+                new DiagnosisRecordedEvent(new EpisodeId(episodeId), "dx-1", List.of(new Code(ICPC2, icpc2),
                         new Code("http://hl7.org/fhir/sid/icd-10", icd10))),
-                new VitalSignRecordedEvent(episodeId, "obs-1", new Code("http://loinc.org", "8310-5"),
+                new VitalSignRecordedEvent(new EpisodeId(episodeId), "obs-1", new Code("http://loinc.org", "8310-5"),
                         new BigDecimal("38.4"), "Cel", call.plusSeconds(3000)),
-                new PrescriptionRecordedEvent(episodeId, "rx-1", List.of(new Code("http://www.whocc.no/atc",
-                        "N02BE01")), call.plusSeconds(4000)),
-                new OutcomeRecordedEvent(episodeId, disposition, call.plusSeconds(4680)),
-                new GpHandOffRecordedEvent(episodeId, call.plusSeconds(4700)));
+                new PrescriptionRecordedEvent(new EpisodeId(episodeId), "rx-1",
+                        List.of(new Code("http://www.whocc.no/atc",
+                                "N02BE01")),
+                        call.plusSeconds(4000)),
+                new OutcomeRecordedEvent(new EpisodeId(episodeId), disposition, call.plusSeconds(4680)),
+                new GpHandOffRecordedEvent(new EpisodeId(episodeId), call.plusSeconds(4700)));
     }
 
     /** Log positions for decisions, increasing over the whole test JVM as they do over the store. */

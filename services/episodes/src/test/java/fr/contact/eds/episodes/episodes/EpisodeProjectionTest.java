@@ -16,12 +16,13 @@ import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,11 +78,14 @@ class EpisodeProjectionTest {
         void keepsLaboratoryResultsApartFromVitalSignsAndTheHomeApartFromWhereCareHappened() {
             MongoDatabase db = freshDatabase();
             apply(new EpisodeProjection(db), List.of(
-                    new EpisodeOpenedEvent("ep-1", "sos-paris", "v1.p", 1, "key-1", "M", 34, "25-34", 1992, "75", CALL,
+                    new EpisodeOpenedEvent(new EpisodeId("ep-1"), "sos-paris", new PatientPseudonym("v1.p"), 1, "key-1",
+                            "M", 34,
+                            "25-34", 1992, "75", CALL,
                             EpisodeOpenedEvent.ABROAD),
-                    new VitalSignRecordedEvent("ep-1", "obs-1", new Code("http://loinc.org", "8310-5"),
+                    new VitalSignRecordedEvent(new EpisodeId("ep-1"), "obs-1", new Code("http://loinc.org", "8310-5"),
                             new BigDecimal("38.4"), "Cel", CALL),
-                    new LaboratoryResultRecordedEvent("ep-1", "obs-2", new Code("http://loinc.org", "2339-0"),
+                    new LaboratoryResultRecordedEvent(new EpisodeId("ep-1"), "obs-2",
+                            new Code("http://loinc.org", "2339-0"),
                             new BigDecimal("5.4"), "mmol/L", CALL)));
 
             Document stored = db.getCollection("episodes").find().first();
@@ -118,8 +122,10 @@ class EpisodeProjectionTest {
 
         @Test
         void isTheOneWhoSawThePatientWhicheverArrivesFirst() {
-            var sent = new PractitionerDispatchedEvent("ep-1", CALL.plusSeconds(600), "v1.sent", "associate");
-            var seen = new EncounterRecordedEvent("ep-1", EncounterClass.HOME_VISIT, AT, AT.plusSeconds(900), AT,
+            var sent = new PractitionerDispatchedEvent(new EpisodeId("ep-1"), CALL.plusSeconds(600), "v1.sent",
+                    "associate");
+            var seen = new EncounterRecordedEvent(new EpisodeId("ep-1"), EncounterClass.HOME_VISIT, AT,
+                    AT.plusSeconds(900), AT,
                     "v1.seen", "resident");
 
             for (List<Object> order : List.of(List.<Object>of(sent, seen), List.<Object>of(seen, sent))) {
@@ -133,9 +139,10 @@ class EpisodeProjectionTest {
         @Test
         void isTheOneSentWhenTheEncounterNamesNone() {
             Episode episode = episodeAfter(List.of(
-                    new EncounterRecordedEvent("ep-1", EncounterClass.HOME_VISIT, AT, AT.plusSeconds(900), AT, null,
+                    new EncounterRecordedEvent(new EpisodeId("ep-1"), EncounterClass.HOME_VISIT, AT,
+                            AT.plusSeconds(900), AT, null,
                             null),
-                    new PractitionerDispatchedEvent("ep-1", CALL.plusSeconds(600), "v1.sent", "locum")));
+                    new PractitionerDispatchedEvent(new EpisodeId("ep-1"), CALL.plusSeconds(600), "v1.sent", "locum")));
 
             assertThat(episode.practitionerPseudonym()).isEqualTo("v1.sent");
             assertThat(episode.practitionerRole()).isEqualTo("locum");
@@ -161,8 +168,8 @@ class EpisodeProjectionTest {
     @Nested
     class Opposition {
 
-        private final OppositionRegisteredEvent opposed = new OppositionRegisteredEvent("v1.p",
-                List.of("v1.p", "v1.traits"), "d-1", "OPP-1", CALL, ONLINE);
+        private final OppositionRegisteredEvent opposed = new OppositionRegisteredEvent(new PatientPseudonym("v1.p"),
+                List.of(new PatientPseudonym("v1.p"), new PatientPseudonym("v1.traits")), "d-1", "OPP-1", CALL, ONLINE);
 
         private void assertHidden(MongoDatabase db) {
             EpisodeQueries queries = new EpisodeQueries(db);
@@ -194,8 +201,10 @@ class EpisodeProjectionTest {
             apply(projection, homeVisit("ep-other", "v1.someone-else", CALL));
             assertHidden(db);
 
-            apply(projection, List.of(new OppositionWithdrawnEvent("v1.p", List.of("v1.p", "v1.traits"), "d-2",
-                    "WDR-2", CALL, ONLINE)));
+            apply(projection,
+                    List.of(new OppositionWithdrawnEvent(new PatientPseudonym("v1.p"),
+                            List.of(new PatientPseudonym("v1.p"), new PatientPseudonym("v1.traits")), "d-2",
+                            "WDR-2", CALL, ONLINE)));
             assertThat(new EpisodeQueries(db).byId("ep-1")).isPresent();
         }
     }
@@ -203,8 +212,10 @@ class EpisodeProjectionTest {
     @Nested
     class ProjectOpposition {
 
-        private final ProjectOppositionRegisteredEvent opposed = new ProjectOppositionRegisteredEvent("v1.p",
-                List.of("v1.p", "v1.traits"), "prj-1", "d-1", "OPP-1", CALL, ONLINE);
+        private final ProjectOppositionRegisteredEvent opposed = new ProjectOppositionRegisteredEvent(
+                new PatientPseudonym("v1.p"),
+                List.of(new PatientPseudonym("v1.p"), new PatientPseudonym("v1.traits")), "prj-1", "d-1", "OPP-1", CALL,
+                ONLINE);
 
         private List<String> seenBy(MongoDatabase db, String projectId) {
             EpisodeFilter project = new EpisodeFilter(null, null, null, null, null, null, null, null, projectId);
@@ -241,8 +252,10 @@ class EpisodeProjectionTest {
             var projection = new EpisodeProjection(db);
             apply(projection, List.of(opposed));
             apply(projection, homeVisit("ep-1", "v1.p", CALL));
-            apply(projection, List.of(new ProjectOppositionWithdrawnEvent("v1.p", List.of("v1.p", "v1.traits"),
-                    "prj-1", "d-2", "WDR-2", CALL, ONLINE)));
+            apply(projection,
+                    List.of(new ProjectOppositionWithdrawnEvent(new PatientPseudonym("v1.p"),
+                            List.of(new PatientPseudonym("v1.p"), new PatientPseudonym("v1.traits")),
+                            "prj-1", "d-2", "WDR-2", CALL, ONLINE)));
             apply(projection, homeVisit("ep-2", "v1.p", CALL.plusSeconds(86_400)));
 
             assertThat(seenBy(db, "prj-1")).containsExactlyInAnyOrder("ep-1", "ep-2");

@@ -14,12 +14,14 @@ import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.crypto.CryptoShreddingSerializer;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.simulator.EpisodeGenerator;
@@ -135,30 +137,34 @@ class EpisodeReplayBenchmark {
                 : e.patient().ins());
         int age = e.callAt().atZone(java.time.ZoneOffset.UTC).getYear() - e.patient().birthDate().getYear();
         List<Object> events = new ArrayList<>(List.of(
-                new EpisodeOpenedEvent(id, e.associationId(), patient, 1, keys.keyIdFor(patient),
+                new EpisodeOpenedEvent(new EpisodeId(id), e.associationId(), new PatientPseudonym(patient), 1,
+                        keys.keyIdFor(patient),
                         e.patient().gender(), age, age < 15 ? "2-14" : "15-44", e.patient().birthDate().getYear(),
                         e.departement(), e.startAt()),
-                new CallReceivedEvent(id, e.callAt(), List.of(new Code(ICPC2, e.reasonIcpc2())), e.triagePriority(),
+                new CallReceivedEvent(new EpisodeId(id), e.callAt(), List.of(new Code(ICPC2, e.reasonIcpc2())),
+                        e.triagePriority(),
                         e.encounterClass())));
         if (e.adviceOnly()) {
             return events;
         }
         events.addAll(List.of(
-                new EncounterRecordedEvent(id, modality(e.encounterClass()), e.startAt(), e.endAt(), null,
+                new EncounterRecordedEvent(new EpisodeId(id), modality(e.encounterClass()), e.startAt(), e.endAt(),
+                        null,
                         "v1." + e.practitioner().rpps(), e.practitioner().role()),
-                new DiagnosisRecordedEvent(id, "dx", List.of(new Code(ICPC2, e.diagnosisIcpc2()),
+                new DiagnosisRecordedEvent(new EpisodeId(id), "dx", List.of(new Code(ICPC2, e.diagnosisIcpc2()),
                         new Code("http://hl7.org/fhir/sid/icd-10", e.diagnosisIcd10()))),
-                new VitalSignRecordedEvent(id, "t", new Code("http://loinc.org", "8310-5"),
+                new VitalSignRecordedEvent(new EpisodeId(id), "t", new Code("http://loinc.org", "8310-5"),
                         BigDecimal.valueOf(e.temperatureCelsius()), "Cel", e.startAt()),
-                new PrescriptionRecordedEvent(id, "rx", List.of(new Code("http://www.whocc.no/atc",
+                new PrescriptionRecordedEvent(new EpisodeId(id), "rx", List.of(new Code("http://www.whocc.no/atc",
                         e.medicationAtc())), e.startAt()),
-                new OutcomeRecordedEvent(id, disposition(e.disposition()), e.endAt())));
+                new OutcomeRecordedEvent(new EpisodeId(id), disposition(e.disposition()), e.endAt())));
         if (e.dispatchAt() != null) {
-            events.add(new PractitionerDispatchedEvent(id, e.dispatchAt(), "v1." + e.practitioner().rpps(),
-                    e.practitioner().role()));
+            events.add(
+                    new PractitionerDispatchedEvent(new EpisodeId(id), e.dispatchAt(), "v1." + e.practitioner().rpps(),
+                            e.practitioner().role()));
         }
         if (e.gpHandOff()) {
-            events.add(new GpHandOffRecordedEvent(id, e.endAt()));
+            events.add(new GpHandOffRecordedEvent(new EpisodeId(id), e.endAt()));
         }
         return events;
     }

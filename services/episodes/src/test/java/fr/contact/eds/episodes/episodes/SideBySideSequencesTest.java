@@ -14,7 +14,9 @@ import fr.contact.eds.consent.api.ProjectOppositionRegisteredEvent;
 import fr.contact.eds.consent.api.ProjectOppositionWithdrawnEvent;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.Code;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalDataErasedEvent;
 import fr.contact.eds.platform.api.PersonalFields;
 import java.time.Instant;
@@ -38,7 +40,8 @@ class SideBySideSequencesTest {
 
     private static final Instant CALL = Instant.parse("2026-01-15T19:52:00Z");
     private static final DecisionOrigin ONLINE = new DecisionOrigin("patient", Channel.ONLINE, null, null);
-    private static final List<String> PSEUDONYMS = List.of("v1.p", "v1.traits");
+    private static final List<PatientPseudonym> PSEUDONYMS = List.of(new PatientPseudonym("v1.p"),
+            new PatientPseudonym("v1.traits"));
 
     @Test
     void showsEachEpisodeWithItsPatientsLatestDecisionWhateverTheInterleaving() throws Exception {
@@ -124,8 +127,9 @@ class SideBySideSequencesTest {
     @Test
     void sequencesEachEpisodeAndEachPatientsDecisionsAlone() {
         EpisodeSequencing sequencing = new EpisodeSequencing();
-        Object first = sequencing.getSequenceIdentifierFor(inBundle("b-1", new CallReceivedEvent("ep-1", CALL,
-                List.of(new Code("http://hl7.org/fhir/sid/icpc-2", "R05")), "P2", "home-visit")));
+        Object first = sequencing
+                .getSequenceIdentifierFor(inBundle("b-1", new CallReceivedEvent(new EpisodeId("ep-1"), CALL,
+                        List.of(new Code("http://hl7.org/fhir/sid/icpc-2", "R05")), "P2", "home-visit")));
         Object again = sequencing.getSequenceIdentifierFor(inBundle("b-2", homeVisit("ep-1", "v1.p", CALL).get(0)));
         Object other = sequencing.getSequenceIdentifierFor(inBundle("b-1", homeVisit("ep-2", "v1.p", CALL).get(0)));
         assertThat(again).as("the same episode from another bundle").isEqualTo(first);
@@ -173,18 +177,20 @@ class SideBySideSequencesTest {
     }
 
     private static OppositionRegisteredEvent opposition() {
-        return new OppositionRegisteredEvent("v1.p", PSEUDONYMS, "d-1", "OPP-1", CALL, ONLINE);
+        return new OppositionRegisteredEvent(new PatientPseudonym("v1.p"), PSEUDONYMS, "d-1", "OPP-1", CALL, ONLINE);
     }
 
     private static OppositionWithdrawnEvent withdrawal() {
-        return new OppositionWithdrawnEvent("v1.p", PSEUDONYMS, "d-2", "WDR-2", CALL, ONLINE);
+        return new OppositionWithdrawnEvent(new PatientPseudonym("v1.p"), PSEUDONYMS, "d-2", "WDR-2", CALL, ONLINE);
     }
 
     private static ProjectOppositionRegisteredEvent projectOpposition() {
-        return new ProjectOppositionRegisteredEvent("v1.p", PSEUDONYMS, "prj-1", "d-3", "OPP-3", CALL, ONLINE);
+        return new ProjectOppositionRegisteredEvent(new PatientPseudonym("v1.p"), PSEUDONYMS, "prj-1", "d-3", "OPP-3",
+                CALL, ONLINE);
     }
 
     private static ProjectOppositionWithdrawnEvent projectWithdrawal() {
-        return new ProjectOppositionWithdrawnEvent("v1.p", PSEUDONYMS, "prj-1", "d-4", "WDR-4", CALL, ONLINE);
+        return new ProjectOppositionWithdrawnEvent(new PatientPseudonym("v1.p"), PSEUDONYMS, "prj-1", "d-4", "WDR-4",
+                CALL, ONLINE);
     }
 }

@@ -18,6 +18,7 @@ import fr.contact.eds.episodes.indicators.Indicators.EmergencyRow;
 import fr.contact.eds.episodes.indicators.Indicators.Period;
 import fr.contact.eds.episodes.indicators.Indicators.SyndromicRow;
 import fr.contact.eds.ingestion.api.Disposition;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,8 +87,10 @@ class IndicatorsTest {
     void leavesOpposedPatientsOutOfEveryCount() {
         episode("e1", "p1", EVENING, "75", "15-44", "R80", "J11.1", Disposition.HOME);
         episode("e2", "p2", EVENING, "75", "15-44", "R80", "J11.1", Disposition.HOME);
-        apply(projection, List.of(new OppositionRegisteredEvent("p2", List.of("p2"), "d", "OPP", EVENING,
-                new DecisionOrigin("patient", Channel.ONLINE, null, null))));
+        apply(projection,
+                List.of(new OppositionRegisteredEvent(new PatientPseudonym("p2"), List.of(new PatientPseudonym("p2")),
+                        "d", "OPP", EVENING,
+                        new DecisionOrigin("patient", Channel.ONLINE, null, null))));
 
         assertThat(indicators.syndromic(DAY, DAY, Period.DAY))
                 .containsExactly(new SyndromicRow("2026-01-15", "influenza-like-illness", "75", "15-44", 1, 1));

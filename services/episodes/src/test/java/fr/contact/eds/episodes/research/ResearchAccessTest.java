@@ -23,16 +23,17 @@ import fr.contact.eds.episodes.episodes.EpisodeSlots;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
-import fr.contact.eds.pseudonymisation.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.ProjectPseudonyms;
 import fr.contact.eds.testing.ContactTestResource;
 import fr.contact.eds.testing.TestTokens;
@@ -98,11 +99,13 @@ class ResearchAccessTest {
 
     private String episodeOf(String patient, Instant at) {
         String episodeId = "ep-" + UUID.randomUUID();
-        publish(new EpisodeOpenedEvent(episodeId, "sos-research", patient, 1, keys.keyIdFor(patient), "M", 34,
+        publish(new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-research", new PatientPseudonym(patient), 1,
+                keys.keyIdFor(patient), "M", 34,
                 "25-44", 1991, "33", at));
-        publish(new EncounterRecordedEvent(episodeId, EncounterClass.HOME_VISIT, at, at.plusSeconds(1200), null,
+        publish(new EncounterRecordedEvent(new EpisodeId(episodeId), EncounterClass.HOME_VISIT, at,
+                at.plusSeconds(1200), null,
                 "v1.practitioner", "resident"));
-        publish(new OutcomeRecordedEvent(episodeId, Disposition.HOME, at.plusSeconds(1200)));
+        publish(new OutcomeRecordedEvent(new EpisodeId(episodeId), Disposition.HOME, at.plusSeconds(1200)));
         return episodeId;
     }
 
@@ -208,7 +211,8 @@ class ResearchAccessTest {
         int totalBefore = asResearcher(researcher).queryParam("project", projectId).get("/episodes").then()
                 .extract().path("total");
 
-        publish(new ProjectOppositionRegisteredEvent(opposing, List.of(opposing), projectId, "d-" + projectId,
+        publish(new ProjectOppositionRegisteredEvent(new PatientPseudonym(opposing),
+                List.of(new PatientPseudonym(opposing)), projectId, "d-" + projectId,
                 "OPP-" + projectId, Instant.now(), new DecisionOrigin("patient", Channel.ONLINE, null, null)));
         String laterEpisode = episodeOf(opposing, IN_PERIOD.plus(2, ChronoUnit.HOURS));
         projected();
@@ -225,7 +229,8 @@ class ResearchAccessTest {
                 .body("size()", equalTo(0));
         as(Roles.DATA_STEWARD).get("/episodes/" + hidden).then().statusCode(200);
 
-        publish(new ProjectOppositionWithdrawnEvent(opposing, List.of(opposing), projectId, "w-" + projectId,
+        publish(new ProjectOppositionWithdrawnEvent(new PatientPseudonym(opposing),
+                List.of(new PatientPseudonym(opposing)), projectId, "w-" + projectId,
                 "OPP-" + projectId, Instant.now(), new DecisionOrigin("patient", Channel.ONLINE, null, null)));
         projected();
         asResearcher(researcher).queryParam("project", projectId).get("/episodes").then().statusCode(200)

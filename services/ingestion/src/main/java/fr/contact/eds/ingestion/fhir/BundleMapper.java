@@ -7,6 +7,7 @@ import static fr.contact.eds.ingestion.fhir.FhirValues.instant;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.pseudonymisation.Generalised;
@@ -253,8 +254,8 @@ public final class BundleMapper {
             String careDepartement = Places.ofCare(encounter, r -> r == null ? null : index.named(r.getReference()),
                     residence, territory, path, index.issues());
             var pseudonym = pseudonymiser.pseudonymOf(identity);
-            String episodeId = pseudonymiser.keyedIdentifier("episode", associationId + "|" + source);
-            var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym.value(), pseudonym.keyVersion(),
+            var episodeId = new EpisodeId(pseudonymiser.keyedIdentifier("episode", associationId + "|" + source));
+            var opened = new EpisodeOpenedEvent(episodeId, associationId, pseudonym, pseudonym.keyVersion(),
                     null, PatientIdentities.sex(patient), generalised.ageYears(),
                     generalised.ageBand(), generalised.birthYear(), careDepartement, start, residence);
             return Optional.of(new EpisodeBuilder(opened, PatientIdentities.knownAs(pseudonymiser, identity, patient)));

@@ -3,6 +3,8 @@ package fr.contact.eds.ingestion.fhir;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.GpHandOffRecordedEvent;
 import fr.contact.eds.ingestion.api.LaboratoryResultRecordedEvent;
@@ -10,6 +12,7 @@ import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
 import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,21 +30,21 @@ final class EpisodeBuilder {
     OutcomeRecordedEvent outcome;
     GpHandOffRecordedEvent handOff;
 
-    private final List<String> knownAs;
+    private final List<PatientPseudonym> knownAs;
 
-    EpisodeBuilder(EpisodeOpenedEvent opened, List<String> knownAs) {
+    EpisodeBuilder(EpisodeOpenedEvent opened, List<PatientPseudonym> knownAs) {
         this.opened = opened;
         this.knownAs = knownAs;
     }
 
-    String id() {
+    EpisodeId id() {
         return opened.episodeId();
     }
 
     MappedEpisode build() {
-        List<Object> events = new ArrayList<>();
+        List<EpisodeEvent> events = new ArrayList<>();
         events.add(opened);
-        for (Object single : new Object[]{call, dispatch, encounter}) {
+        for (EpisodeEvent single : new EpisodeEvent[]{call, dispatch, encounter}) {
             if (single != null) {
                 events.add(single);
             }

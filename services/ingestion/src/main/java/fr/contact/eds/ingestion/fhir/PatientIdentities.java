@@ -1,5 +1,6 @@
 package fr.contact.eds.ingestion.fhir;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.InvalidIdentityException;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
@@ -30,8 +31,8 @@ final class PatientIdentities {
      * Every pseudonym the patient may have opposed under: their identity under every key version and, when intake
      * knows them by INS, their traits too (an opposition registered by traits, say by post, still applies).
      */
-    static List<String> knownAs(Pseudonymiser pseudonymiser, PatientIdentity identity, Patient patient) {
-        List<String> all = new ArrayList<>(pseudonymiser.everyPseudonymOf(identity));
+    static List<PatientPseudonym> knownAs(Pseudonymiser pseudonymiser, PatientIdentity identity, Patient patient) {
+        List<PatientPseudonym> all = new ArrayList<>(pseudonymiser.everyPseudonymOf(identity));
         if (identity.qualifiedIns().isPresent()) {
             try {
                 all.addAll(pseudonymiser.everyPseudonymOf(traits(patient)));

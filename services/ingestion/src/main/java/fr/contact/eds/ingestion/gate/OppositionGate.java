@@ -7,7 +7,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.consent.api.OppositionWithdrawnEvent;
-import fr.contact.eds.platform.axon.EventValues;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -38,25 +38,26 @@ public class OppositionGate {
     @EventHandler
     void on(OppositionRegisteredEvent event) {
         // Total over what the event allows: a bulk write of nothing throws, and would park the gate.
-        List<String> pseudonyms = EventValues.present(event.pseudonyms());
+        List<String> pseudonyms = PatientPseudonym.values(event.pseudonyms());
         if (pseudonyms.isEmpty()) {
             return;
         }
         opposed.bulkWrite(pseudonyms.stream().map(p -> new ReplaceOneModel<>(Filters.eq("_id", p),
-                new Document("_id", p).append("patientPseudonym", event.patientPseudonym()),
+                new Document("_id", p).append("patientPseudonym", PatientPseudonym.valueOf(event.patientPseudonym())),
                 new ReplaceOptions().upsert(true))).toList());
     }
 
     @EventHandler
     void on(OppositionWithdrawnEvent event) {
-        opposed.deleteMany(Filters.in("_id", EventValues.present(event.pseudonyms())));
+        opposed.deleteMany(Filters.in("_id", PatientPseudonym.values(event.pseudonyms())));
     }
 
     /** Those of {@code pseudonyms} that are opposed. */
-    public Set<String> opposedAmong(Collection<String> pseudonyms) {
-        Set<String> found = new HashSet<>();
+    public Set<PatientPseudonym> opposedAmong(Collection<PatientPseudonym> pseudonyms) {
+        Set<PatientPseudonym> found = new HashSet<>();
         if (!pseudonyms.isEmpty()) {
-            opposed.find(Filters.in("_id", pseudonyms)).forEach(d -> found.add(d.getString("_id")));
+            opposed.find(Filters.in("_id", pseudonyms.stream().map(PatientPseudonym::value).toList()))
+                    .forEach(d -> found.add(PatientPseudonym.ofNullable(d.getString("_id"))));
         }
         return found;
     }

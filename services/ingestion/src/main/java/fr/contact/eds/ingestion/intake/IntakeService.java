@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import fr.contact.eds.ingestion.api.AcceptBundleCommand;
 import fr.contact.eds.ingestion.api.AcceptBundlesCommand;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
+import fr.contact.eds.ingestion.api.EpisodeEvent;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.config.IngestionConfig;
 import fr.contact.eds.ingestion.fhir.BundleMapper;
@@ -19,6 +20,7 @@ import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
 import fr.contact.eds.platform.api.AccessOutcome;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.axon.Failures;
 import fr.contact.eds.platform.consistency.DeadLetterGate;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
@@ -104,7 +106,7 @@ public class IntakeService {
                 || !barrier.awaitHead(OppositionGate.PROCESSOR, config.ingestion().consentGateWait())) {
             return Optional.empty();
         }
-        Set<String> opposed = oppositions.opposedAmong(bundles.stream()
+        Set<PatientPseudonym> opposed = oppositions.opposedAmong(bundles.stream()
                 .flatMap(b -> b.mapped().episodes().stream()).flatMap(e -> e.knownAs().stream()).distinct().toList());
         return Optional.of(bundles.stream().map(b -> command(b, opposed)).toList());
     }
@@ -116,7 +118,7 @@ public class IntakeService {
                         + "holds parked events the platform team must retry): nothing was stored; retry shortly");
     }
 
-    private AcceptBundleCommand command(IntakeResult.Prepared prepared, Set<String> opposed) {
+    private AcceptBundleCommand command(IntakeResult.Prepared prepared, Set<PatientPseudonym> opposed) {
         MappedBundle mapped = prepared.mapped();
         List<MappedEpisode> kept = mapped.episodes().stream()
                 .filter(e -> e.knownAs().stream().noneMatch(opposed::contains)).toList();
@@ -124,11 +126,12 @@ public class IntakeService {
                 mapped.bundleType(), kept.stream().map(MappedEpisode::episodeId).toList(), mapped.entryUsed(),
                 mapped.resourcesUsed(), mapped.resourcesIgnored(), mapped.episodes().size() - kept.size(),
                 Instant.now(), mapped.entryNotes());
-        List<String> patients = kept.stream().map(MappedEpisode::patientPseudonym).distinct().toList();
+        List<String> patients = kept.stream().map(MappedEpisode::patientPseudonym).map(PatientPseudonym::value)
+                .distinct().toList();
         // Keys only for the patients kept: none is made, nor filed under the pseudonym, for one who opposes.
-        List<Object> events = kept.stream().flatMap(e -> e.events().stream())
+        List<EpisodeEvent> events = kept.stream().flatMap(e -> e.events().stream())
                 .map(event -> event instanceof EpisodeOpenedEvent opened
-                        ? opened.withSubjectKeyId(subjectKeys.keyIdFor(opened.patientPseudonym()))
+                        ? opened.withSubjectKeyId(subjectKeys.keyIdFor(opened.patientPseudonym().value()))
                         : event)
                 .toList();
         return new AcceptBundleCommand(accepted, events,

@@ -17,6 +17,7 @@ import fr.contact.eds.ingestion.api.PractitionerDispatchedEvent;
 import fr.contact.eds.ingestion.api.PractitionerRoles;
 import fr.contact.eds.ingestion.api.PrescriptionRecordedEvent;
 import fr.contact.eds.ingestion.api.VitalSignRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import java.io.IOException;
@@ -79,7 +80,7 @@ class BundleMapperTest {
             var events = map(example()).episodes().get(0).events();
             var opened = (EpisodeOpenedEvent) events.get(0);
 
-            String expected = PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value();
+            PatientPseudonym expected = PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538"));
             assertThat(opened.patientPseudonym()).isEqualTo(expected);
             assertThat(opened).extracting(EpisodeOpenedEvent::sex, EpisodeOpenedEvent::ageYears,
                     EpisodeOpenedEvent::ageBand, EpisodeOpenedEvent::birthYear, EpisodeOpenedEvent::departement)
@@ -93,9 +94,9 @@ class BundleMapperTest {
             var episode = map(example()).episodes().get(0);
 
             assertThat(episode.knownAs()).containsExactly(
-                    PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value(),
+                    PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")),
                     PSEUDONYMISER.pseudonymOf(PatientIdentity.withTraits("Lefèvre-Dupont", "Marie",
-                            java.time.LocalDate.of(1955, 8, 14), PatientIdentity.Sex.FEMALE, null)).value());
+                            java.time.LocalDate.of(1955, 8, 14), PatientIdentity.Sex.FEMALE, null)));
         }
 
         @Test
@@ -266,7 +267,7 @@ class BundleMapperTest {
             var opened = (EpisodeOpenedEvent) events.get(0);
             assertThat(opened.openedAt()).isEqualTo(Instant.parse("2026-01-16T02:12:00Z"));
             assertThat(opened.patientPseudonym())
-                    .isEqualTo(PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value());
+                    .isEqualTo(PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")));
             var call = (CallReceivedEvent) events.get(1);
             assertThat(call.regulationDecision()).isEqualTo("advice");
             assertThat(call.reasons()).containsExactly(new Code("http://hl7.org/fhir/sid/icpc-2", "A03"));
@@ -324,8 +325,8 @@ class BundleMapperTest {
             resource(bundle, Patient.class).setIdentifier(null);
 
             var opened = (EpisodeOpenedEvent) map(bundle).episodes().get(0).events().get(0);
-            assertThat(opened.patientPseudonym()).isNotEqualTo(
-                    PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")).value());
+            assertThat(opened.patientPseudonym()).isNotNull().isNotEqualTo(
+                    PSEUDONYMISER.pseudonymOf(PatientIdentity.withIns("255081416802538")));
         }
     }
 

@@ -2,6 +2,7 @@ package fr.contact.eds.ingestion.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.testing.ArbitraryEvents;
 import fr.contact.eds.testing.MemoryMongo;
 import java.util.List;
@@ -18,7 +19,8 @@ class OppositionGateTotalityTest {
         for (long seed = 1; seed <= 5; seed++) {
             OppositionGate gate = new OppositionGate(MemoryMongo.freshDatabase("gate-totality"));
             assertThat(new ArbitraryEvents(seed).feed(gate, 300)).isEqualTo(2);
-            assertThat(gate.opposedAmong(List.of("k-1", "k-2", ""))).doesNotContainNull();
+            assertThat(gate.opposedAmong(List.of(new PatientPseudonym("k-1"), new PatientPseudonym("k-2"))))
+                    .doesNotContainNull();
         }
     }
 }

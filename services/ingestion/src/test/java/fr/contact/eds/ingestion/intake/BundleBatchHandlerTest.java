@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.contact.eds.ingestion.api.AcceptBundleCommand;
 import fr.contact.eds.ingestion.api.AcceptBundlesCommand;
 import fr.contact.eds.ingestion.api.BundleAcceptedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class BundleBatchHandlerTest {
 
     private static final BundleAcceptedEvent OTHER = new BundleAcceptedEvent("v1.other", "sos-paris", "batch",
-            List.of("v1.episode-2"), List.of(true), 1, 0, 0, NOW, null);
+            List.of(new EpisodeId("v1.episode-2")), List.of(true), 1, 0, 0, NOW, null);
 
     private final CountingEngine engine = new CountingEngine();
     private Configuration axon;

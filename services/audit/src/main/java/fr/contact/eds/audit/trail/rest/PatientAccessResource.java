@@ -8,6 +8,7 @@ import fr.contact.eds.audit.trail.EntryPage;
 import fr.contact.eds.platform.access.Access;
 import fr.contact.eds.platform.access.AccessRecorder;
 import fr.contact.eds.platform.api.AccessAction;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.patient.TokenIdentity;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
@@ -61,7 +62,7 @@ public class PatientAccessResource {
         EntryParams paging = new EntryParams();
         paging.cursor = cursor;
         paging.limit = limit;
-        List<String> mine = pseudonymiser.everyPseudonymOf(TokenIdentity.of(token));
+        List<String> mine = PatientPseudonym.values(pseudonymiser.everyPseudonymOf(TokenIdentity.of(token)));
         Long after = paging.cursor();
         int size = paging.limit(EntryParams.MAX_LIMIT);
         EntryPage page = accessRecorder.reveal(currentActor.get(),

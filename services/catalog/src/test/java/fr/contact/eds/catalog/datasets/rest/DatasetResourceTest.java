@@ -10,7 +10,9 @@ import fr.contact.eds.catalog.warehouse.ResearchProjection;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
@@ -69,10 +71,13 @@ public class DatasetResourceTest {
     void countsRecordsFromTheReadModelLeavingOutPatientsWhoOppose() {
         long before = records();
         String patient = "v1." + UUID.randomUUID();
-        publish(new EpisodeOpenedEvent("ep-" + UUID.randomUUID(), "sos-cat", patient, 1, keys.keyIdFor(patient), "F",
+        publish(new EpisodeOpenedEvent(new EpisodeId("ep-" + UUID.randomUUID()), "sos-cat",
+                new PatientPseudonym(patient), 1,
+                keys.keyIdFor(patient), "F",
                 40, "15-44", 1986, "75", Instant.parse("2026-03-01T10:00:00Z")));
         assertThat(records()).isEqualTo(before + 1);
-        publish(new OppositionRegisteredEvent(patient, List.of(patient), "d-1", "OPP-1", Instant.now(),
+        publish(new OppositionRegisteredEvent(new PatientPseudonym(patient), List.of(new PatientPseudonym(patient)),
+                "d-1", "OPP-1", Instant.now(),
                 new DecisionOrigin("patient", Channel.ONLINE, null, null)));
         assertThat(records()).isEqualTo(before);
     }
@@ -81,7 +86,9 @@ public class DatasetResourceTest {
     void countsEpisodesForEveryoneSuppressingSmallCells() {
         for (int i = 0; i < 12; i++) {
             String patient = "v1.stat-" + UUID.randomUUID();
-            publish(new EpisodeOpenedEvent("ep-" + UUID.randomUUID(), "sos-stat", patient, 1, keys.keyIdFor(patient),
+            publish(new EpisodeOpenedEvent(new EpisodeId("ep-" + UUID.randomUUID()), "sos-stat",
+                    new PatientPseudonym(patient), 1,
+                    keys.keyIdFor(patient),
                     "M", 8, i < 11 ? "2-14" : "0-1", 2018, i < 11 ? "971" : "972",
                     Instant.parse("2024-05-0" + (1 + i % 9) + "T10:00:00Z")));
         }

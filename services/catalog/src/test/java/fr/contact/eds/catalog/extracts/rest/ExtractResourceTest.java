@@ -11,9 +11,11 @@ import fr.contact.eds.consent.api.DecisionOrigin;
 import fr.contact.eds.consent.api.OppositionRegisteredEvent;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.platform.api.AccessOutcome;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
@@ -59,9 +61,11 @@ class ExtractResourceTest {
         String patient = "v1." + UUID.randomUUID();
         String episodeId = "ep-" + UUID.randomUUID();
         Instant at = Instant.parse("2026-04-02T20:00:00Z");
-        eventStore.publish(GenericEventMessage.asEventMessage(new EpisodeOpenedEvent(episodeId, "sos-cat", patient, 1,
-                keys.keyIdFor(patient), "M", 30, "15-44", 1996, "69", at)));
-        eventStore.publish(GenericEventMessage.asEventMessage(new EncounterRecordedEvent(episodeId,
+        eventStore.publish(GenericEventMessage
+                .asEventMessage(
+                        new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-cat", new PatientPseudonym(patient), 1,
+                                keys.keyIdFor(patient), "M", 30, "15-44", 1996, "69", at)));
+        eventStore.publish(GenericEventMessage.asEventMessage(new EncounterRecordedEvent(new EpisodeId(episodeId),
                 EncounterClass.TELECONSULTATION, at, at.plusSeconds(600), null, null, null)));
         return patient;
     }
@@ -117,7 +121,8 @@ class ExtractResourceTest {
         String patient = patientWithAVisit();
         int before = extract(owner, projectId).getInt("manifest.includedPersons");
 
-        eventStore.publish(GenericEventMessage.asEventMessage(new OppositionRegisteredEvent(patient, List.of(patient),
+        eventStore.publish(GenericEventMessage.asEventMessage(new OppositionRegisteredEvent(
+                new PatientPseudonym(patient), List.of(new PatientPseudonym(patient)),
                 "d-" + patient, "OPP-1", Instant.now(), new DecisionOrigin("patient", Channel.ONLINE, null, null))));
         long requested = axon.engine().headPosition();
         JsonPath after = extract(owner, projectId);

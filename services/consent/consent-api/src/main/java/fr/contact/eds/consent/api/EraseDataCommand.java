@@ -1,6 +1,7 @@
 package fr.contact.eds.consent.api;
 
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * request this erasure carries out, when there is one (a parent's request, confirmed by the DPO office).
  */
 public record EraseDataCommand(
-        @TargetAggregateIdentifier String patientPseudonym,
+        @TargetAggregateIdentifier PatientPseudonym patientPseudonym,
         String reference,
         Instant erasedAt,
         DecisionOrigin origin,

@@ -1,5 +1,6 @@
 package fr.contact.eds.consent.api;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * asked ({@code guardianPseudonym} for a parent).
  */
 public record ErasureRequestedEvent(
-        String patientPseudonym,
+        PatientPseudonym patientPseudonym,
         String requestId,
         String reference,
         Instant requestedAt,

@@ -1,5 +1,6 @@
 package fr.contact.eds.consent.api;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,14 +11,14 @@ import java.util.List;
  * turns out to be known under more pseudonyms.
  */
 public record OppositionRegisteredEvent(
-        String patientPseudonym,
-        List<String> pseudonyms,
+        PatientPseudonym patientPseudonym,
+        List<PatientPseudonym> pseudonyms,
         String decisionId,
         String reference,
         Instant effectiveAt,
         DecisionOrigin origin) {
 
     public OppositionRegisteredEvent {
-        pseudonyms = List.copyOf(pseudonyms);
+        pseudonyms = PatientPseudonym.known(pseudonyms);
     }
 }

@@ -1,5 +1,6 @@
 package fr.contact.eds.consent.api;
 
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,8 +9,8 @@ import java.util.List;
  * {@code effectiveAt} on; other uses are unaffected. {@code pseudonyms}: every pseudonym their data may be under.
  */
 public record ProjectOppositionRegisteredEvent(
-        String patientPseudonym,
-        List<String> pseudonyms,
+        PatientPseudonym patientPseudonym,
+        List<PatientPseudonym> pseudonyms,
         String projectId,
         String decisionId,
         String reference,
@@ -17,6 +18,6 @@ public record ProjectOppositionRegisteredEvent(
         DecisionOrigin origin) {
 
     public ProjectOppositionRegisteredEvent {
-        pseudonyms = List.copyOf(pseudonyms);
+        pseudonyms = PatientPseudonym.known(pseudonyms);
     }
 }

@@ -1,6 +1,7 @@
 package fr.contact.eds.consent.api;
 
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,8 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * new is decided. {@code access} records who acted, in the same commit.
  */
 public record RegisterOppositionCommand(
-        @TargetAggregateIdentifier String patientPseudonym,
-        List<String> pseudonyms,
+        @TargetAggregateIdentifier PatientPseudonym patientPseudonym,
+        List<PatientPseudonym> pseudonyms,
         String decisionId,
         String reference,
         Instant effectiveAt,
@@ -19,6 +20,6 @@ public record RegisterOppositionCommand(
         AccessRecordedEvent access) {
 
     public RegisterOppositionCommand {
-        pseudonyms = List.copyOf(pseudonyms);
+        pseudonyms = PatientPseudonym.known(pseudonyms);
     }
 }

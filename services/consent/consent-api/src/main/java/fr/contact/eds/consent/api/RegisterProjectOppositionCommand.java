@@ -1,14 +1,15 @@
 package fr.contact.eds.consent.api;
 
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Register the patient's opposition to one research project; repeating it decides nothing new. */
 public record RegisterProjectOppositionCommand(
-        @TargetAggregateIdentifier String patientPseudonym,
-        List<String> pseudonyms,
+        @TargetAggregateIdentifier PatientPseudonym patientPseudonym,
+        List<PatientPseudonym> pseudonyms,
         String projectId,
         String decisionId,
         String reference,
@@ -17,6 +18,6 @@ public record RegisterProjectOppositionCommand(
         AccessRecordedEvent access) {
 
     public RegisterProjectOppositionCommand {
-        pseudonyms = List.copyOf(pseudonyms);
+        pseudonyms = PatientPseudonym.known(pseudonyms);
     }
 }

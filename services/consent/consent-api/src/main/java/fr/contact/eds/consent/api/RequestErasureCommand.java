@@ -1,6 +1,7 @@
 package fr.contact.eds.consent.api;
 
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Erasure cannot be undone, so the DPO office carries it out once it holds proof of parental authority.
  */
 public record RequestErasureCommand(
-        @TargetAggregateIdentifier String patientPseudonym,
+        @TargetAggregateIdentifier PatientPseudonym patientPseudonym,
         String requestId,
         String reference,
         Instant requestedAt,

@@ -45,13 +45,13 @@ final class ConsentFhir {
             if (decision.kind() == DecisionRecord.Kind.OPPOSITION) {
                 DecisionRecord withdrawal = history.stream().skip(i + 1L)
                         .filter(DecisionRecord::aboutAllReuse).findFirst().orElse(null);
-                add(bundle, consent(status.patientPseudonym(), decision, withdrawal));
+                add(bundle, consent(status.patientPseudonym().value(), decision, withdrawal));
             } else if (decision.kind() == DecisionRecord.Kind.PROJECT_OPPOSITION) {
                 DecisionRecord withdrawal = history.stream().skip(i + 1L)
                         .filter(d -> d.kind() == DecisionRecord.Kind.PROJECT_WITHDRAWAL
                                 && d.projectId().equals(decision.projectId()))
                         .findFirst().orElse(null);
-                Consent consent = consent(status.patientPseudonym(), decision, withdrawal);
+                Consent consent = consent(status.patientPseudonym().value(), decision, withdrawal);
                 // Denied to this study only. R4's provision actors cannot be a ResearchStudy; the core extension
                 // for a consent given in the context of a study can.
                 consent.addExtension(RESEARCH_STUDY_CONTEXT, new Reference().setType("ResearchStudy")

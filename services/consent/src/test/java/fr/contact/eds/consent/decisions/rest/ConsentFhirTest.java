@@ -9,6 +9,7 @@ import fr.contact.eds.consent.decisions.ConsentStatus;
 import fr.contact.eds.consent.decisions.DecisionRecord;
 import fr.contact.eds.consent.decisions.DecisionRecord.Kind;
 import fr.contact.eds.fhir.conformance.FhirR4Validator;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ConsentFhirTest {
 
     @Test
     void writesEveryKindOfOppositionAsConsentsTheR4ValidatorFindsNoErrorIn() {
-        ConsentStatus status = new ConsentStatus("v1.patient", List.of(
+        ConsentStatus status = new ConsentStatus(new PatientPseudonym("v1.patient"), List.of(
                 decision("d-1", Kind.OPPOSITION, "2026-01-02T10:00:00Z", ONLINE, null),
                 decision("d-2", Kind.WITHDRAWAL, "2026-02-02T10:00:00Z", ONLINE, null),
                 decision("d-3", Kind.OPPOSITION, "2026-03-02T10:00:00Z", BY_POST, null),
@@ -45,7 +46,7 @@ class ConsentFhirTest {
 
     @Test
     void givesEveryEntryAFullUrl() {
-        String bundle = json(new ConsentStatus("v1.patient",
+        String bundle = json(new ConsentStatus(new PatientPseudonym("v1.patient"),
                 List.of(decision("d-1", Kind.OPPOSITION, "2026-01-02T10:00:00Z", ONLINE, null))));
         assertThat(bundle).contains("\"fullUrl\":\"urn:uuid:");
     }

@@ -14,8 +14,10 @@ import fr.contact.eds.episodes.episodes.EpisodeSlots;
 import fr.contact.eds.ingestion.api.CallReceivedEvent;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
@@ -65,9 +67,12 @@ class EpisodeResourceTest {
     private String episodeOf(String patient, String association, String departement) {
         String episodeId = "ep-" + UUID.randomUUID();
         Instant at = Instant.parse("2026-01-15T20:40:00Z");
-        publish(new EpisodeOpenedEvent(episodeId, association, patient, 1, keys.keyIdFor(patient), "F", 70, "65-74",
+        publish(new EpisodeOpenedEvent(new EpisodeId(episodeId), association, new PatientPseudonym(patient), 1,
+                keys.keyIdFor(patient),
+                "F", 70, "65-74",
                 1955, departement, at));
-        publish(new EncounterRecordedEvent(episodeId, EncounterClass.CONSULTATION, at, at.plusSeconds(900), null,
+        publish(new EncounterRecordedEvent(new EpisodeId(episodeId), EncounterClass.CONSULTATION, at,
+                at.plusSeconds(900), null,
                 "v1.practitioner", "associate"));
         return episodeId;
     }
@@ -126,7 +131,8 @@ class EpisodeResourceTest {
             String episodeId = "ep-" + UUID.randomUUID();
             Instant at = Instant.parse("2026-02-0" + (i + 1) + "T10:00:00Z");
             String patient = "v1." + UUID.randomUUID();
-            publish(new EpisodeOpenedEvent(episodeId, "sos-ajaccio", patient, 1, keys.keyIdFor(patient), "F", 30,
+            publish(new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-ajaccio", new PatientPseudonym(patient), 1,
+                    keys.keyIdFor(patient), "F", 30,
                     "25-44", 1996, departement, at));
             ids.add(episodeId);
         }
@@ -153,9 +159,11 @@ class EpisodeResourceTest {
         String episodeId = "ep-" + UUID.randomUUID();
         String patient = "v1." + UUID.randomUUID();
         Instant at = Instant.parse("2026-01-16T02:12:00Z");
-        publish(new EpisodeOpenedEvent(episodeId, "sos-brest", patient, 1, keys.keyIdFor(patient), "F", 3, "2-14",
+        publish(new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-brest", new PatientPseudonym(patient), 1,
+                keys.keyIdFor(patient),
+                "F", 3, "2-14",
                 2022, "29", at));
-        publish(new CallReceivedEvent(episodeId, at, List.of(), "P3", "advice"));
+        publish(new CallReceivedEvent(new EpisodeId(episodeId), at, List.of(), "P3", "advice"));
         String visit = episodeOf("v1." + UUID.randomUUID(), "sos-brest", "29");
         projected();
 
@@ -183,7 +191,8 @@ class EpisodeResourceTest {
     void hidesAnOpposedPatientOnEveryPath() {
         String patient = "v1." + UUID.randomUUID();
         String episodeId = episodeOf(patient, "sos-nice", "06");
-        publish(new OppositionRegisteredEvent(patient, List.of(patient), "d-1", "OPP-1", Instant.now(),
+        publish(new OppositionRegisteredEvent(new PatientPseudonym(patient), List.of(new PatientPseudonym(patient)),
+                "d-1", "OPP-1", Instant.now(),
                 new DecisionOrigin("patient", Channel.ONLINE, null, null)));
         projected();
 

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.startsWith;
 import fr.contact.eds.episodes.episodes.EpisodeSlots;
 import fr.contact.eds.ingestion.api.Code;
 import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
 import fr.contact.eds.platform.security.Roles;
@@ -47,9 +49,10 @@ class IndicatorResourceTest {
     private void episode(String icpc2) {
         String episodeId = "ind-" + UUID.randomUUID();
         String patient = "v1." + UUID.randomUUID();
-        eventStore.publish(GenericEventMessage.asEventMessage(new EpisodeOpenedEvent(episodeId, "sos-ajaccio",
-                patient, 1, keys.keyIdFor(patient), "M", 30, "15-44", 1995, "2A", DAY)));
-        eventStore.publish(GenericEventMessage.asEventMessage(new DiagnosisRecordedEvent(episodeId, "dx",
+        eventStore.publish(
+                GenericEventMessage.asEventMessage(new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-ajaccio",
+                        new PatientPseudonym(patient), 1, keys.keyIdFor(patient), "M", 30, "15-44", 1995, "2A", DAY)));
+        eventStore.publish(GenericEventMessage.asEventMessage(new DiagnosisRecordedEvent(new EpisodeId(episodeId), "dx",
                 List.of(new Code("http://hl7.org/fhir/sid/icpc-2", icpc2)))));
     }
 

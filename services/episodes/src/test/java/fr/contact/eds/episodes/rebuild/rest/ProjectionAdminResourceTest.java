@@ -12,8 +12,10 @@ import fr.contact.eds.ingestion.api.DiagnosisRecordedEvent;
 import fr.contact.eds.ingestion.api.Disposition;
 import fr.contact.eds.ingestion.api.EncounterClass;
 import fr.contact.eds.ingestion.api.EncounterRecordedEvent;
+import fr.contact.eds.ingestion.api.EpisodeId;
 import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.api.OutcomeRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.consistency.ProjectionBarrier;
 import fr.contact.eds.platform.crypto.SubjectKeys;
@@ -60,13 +62,15 @@ class ProjectionAdminResourceTest {
             String patient = "v1.rb-" + random.nextInt(episodes / 2 + 1);
             Instant at = base.plusSeconds(random.nextInt(30 * 86_400));
             List<Object> events = new ArrayList<>(List.of(
-                    new EpisodeOpenedEvent(episodeId, "sos-rb", patient, 1, keys.keyIdFor(patient), "M",
+                    new EpisodeOpenedEvent(new EpisodeId(episodeId), "sos-rb", new PatientPseudonym(patient), 1,
+                            keys.keyIdFor(patient), "M",
                             random.nextInt(90), "15-44", 1990, String.format("%02d", 1 + random.nextInt(95)), at),
-                    new EncounterRecordedEvent(episodeId, EncounterClass.values()[random.nextInt(3)], at,
+                    new EncounterRecordedEvent(new EpisodeId(episodeId), EncounterClass.values()[random.nextInt(3)], at,
                             at.plusSeconds(600 + random.nextInt(3600)), null, "v1.practitioner", "associate"),
-                    new DiagnosisRecordedEvent(episodeId, "dx", List.of(new Code("http://hl7.org/fhir/sid/icpc-2",
-                            List.of("R80", "D73", "R74", "A88").get(random.nextInt(4))))),
-                    new OutcomeRecordedEvent(episodeId, Disposition.values()[random.nextInt(3)], at)));
+                    new DiagnosisRecordedEvent(new EpisodeId(episodeId), "dx",
+                            List.of(new Code("http://hl7.org/fhir/sid/icpc-2",
+                                    List.of("R80", "D73", "R74", "A88").get(random.nextInt(4))))),
+                    new OutcomeRecordedEvent(new EpisodeId(episodeId), Disposition.values()[random.nextInt(3)], at)));
             java.util.Collections.shuffle(events, random);
             events.forEach(e -> eventStore.publish(GenericEventMessage.asEventMessage(e)));
         }

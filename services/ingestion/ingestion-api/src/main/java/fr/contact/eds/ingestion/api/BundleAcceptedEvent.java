@@ -15,7 +15,7 @@ public record BundleAcceptedEvent(
         String bundleKey,
         String associationId,
         String bundleType,
-        List<String> episodeIds,
+        List<EpisodeId> episodeIds,
         List<Boolean> entryUsed,
         int resourcesUsed,
         int resourcesIgnored,
@@ -24,7 +24,7 @@ public record BundleAcceptedEvent(
         List<String> entryNotes) {
 
     public BundleAcceptedEvent {
-        episodeIds = List.copyOf(episodeIds);
+        episodeIds = EpisodeId.known(episodeIds);
         entryUsed = List.copyOf(entryUsed);
         entryNotes = entryNotes == null ? null : Collections.unmodifiableList(new ArrayList<>(entryNotes));
     }

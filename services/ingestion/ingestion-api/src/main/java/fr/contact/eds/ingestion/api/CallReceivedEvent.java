@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The patient's call and its regulation: coded reasons, triage priority, regulation decision. */
 public record CallReceivedEvent(
-        String episodeId,
+        EpisodeId episodeId,
         Instant receivedAt,
         List<Code> reasons,
         String triagePriority,

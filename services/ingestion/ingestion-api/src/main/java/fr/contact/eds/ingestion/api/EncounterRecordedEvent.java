@@ -11,7 +11,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("2")
 public record EncounterRecordedEvent(
-        String episodeId,
+        EpisodeId episodeId,
         EncounterClass encounterClass,
         Instant startedAt,
         Instant endedAt,

@@ -7,5 +7,5 @@ package fr.contact.eds.ingestion.api;
  */
 public interface EpisodeEvent {
 
-    String episodeId();
+    EpisodeId episodeId();
 }

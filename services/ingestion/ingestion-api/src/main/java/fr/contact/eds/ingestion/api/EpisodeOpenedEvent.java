@@ -1,6 +1,7 @@
 package fr.contact.eds.ingestion.api;
 
 import fr.contact.eds.platform.api.DataSubject;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.api.PersonalData;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -20,9 +21,9 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("3")
 public record EpisodeOpenedEvent(
-        String episodeId,
+        EpisodeId episodeId,
         String associationId,
-        @PersonalData String patientPseudonym,
+        @PersonalData PatientPseudonym patientPseudonym,
         int keyVersion,
         @DataSubject String subjectKeyId,
         @PersonalData String sex,
@@ -36,7 +37,8 @@ public record EpisodeOpenedEvent(
     public static final String ABROAD = "abroad";
 
     /** An opening recorded before residence was kept apart. */
-    public EpisodeOpenedEvent(String episodeId, String associationId, String patientPseudonym, int keyVersion,
+    public EpisodeOpenedEvent(EpisodeId episodeId, String associationId, PatientPseudonym patientPseudonym,
+            int keyVersion,
             String subjectKeyId, String sex, Integer ageYears, String ageBand, Integer birthYear, String departement,
             Instant openedAt) {
         this(episodeId, associationId, patientPseudonym, keyVersion, subjectKeyId, sex, ageYears, ageBand, birthYear,

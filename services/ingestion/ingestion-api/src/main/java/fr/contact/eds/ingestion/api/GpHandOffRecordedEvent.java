@@ -3,4 +3,4 @@ package fr.contact.eds.ingestion.api;
 import java.time.Instant;
 
 /** The report sent to the patient's regular GP (médecin traitant). */
-public record GpHandOffRecordedEvent(String episodeId, Instant sentAt) implements EpisodeEvent {}
+public record GpHandOffRecordedEvent(EpisodeId episodeId, Instant sentAt) implements EpisodeEvent {}

@@ -9,7 +9,7 @@ import java.time.Instant;
  * the two differently.
  */
 public record LaboratoryResultRecordedEvent(
-        String episodeId,
+        EpisodeId episodeId,
         String observationId,
         Code code,
         BigDecimal value,

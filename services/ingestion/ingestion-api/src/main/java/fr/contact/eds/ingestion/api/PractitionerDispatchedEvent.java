@@ -11,7 +11,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("2")
 public record PractitionerDispatchedEvent(
-        String episodeId,
+        EpisodeId episodeId,
         Instant dispatchedAt,
         String practitionerPseudonym,
         String practitionerRole) implements EpisodeEvent {}

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A medication prescribed during the episode (coded medication, e.g. ATC or CIP/UCD). */
-public record PrescriptionRecordedEvent(String episodeId, String prescriptionId, List<Code> medication,
+public record PrescriptionRecordedEvent(EpisodeId episodeId, String prescriptionId, List<Code> medication,
         Instant authoredAt) implements EpisodeEvent {
 
     public PrescriptionRecordedEvent {

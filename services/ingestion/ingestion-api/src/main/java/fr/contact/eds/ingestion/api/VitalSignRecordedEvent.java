@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /** A measured vital sign (LOINC-coded Observation with a quantity). */
 public record VitalSignRecordedEvent(
-        String episodeId,
+        EpisodeId episodeId,
         String observationId,
         Code code,
         BigDecimal value,

@@ -14,6 +14,7 @@ import fr.contact.eds.ingestion.api.EpisodeOpenedEvent;
 import fr.contact.eds.ingestion.gate.OppositionGate;
 import fr.contact.eds.ingestion.imports.rest.ImportJobsTest;
 import fr.contact.eds.platform.api.AccessRecordedEvent;
+import fr.contact.eds.platform.api.PatientPseudonym;
 import fr.contact.eds.platform.axon.AxonRuntime;
 import fr.contact.eds.platform.config.PlatformConfig;
 import fr.contact.eds.platform.crypto.SubjectKeys;
@@ -86,15 +87,15 @@ class ConsentGateTest {
     }
 
     private void oppose(PatientIdentity identity) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(identity);
-        decide(pseudonyms.get(0), 0,
+        List<PatientPseudonym> pseudonyms = pseudonymiser.everyPseudonymOf(identity);
+        decide(pseudonyms.get(0).value(), 0,
                 new OppositionRegisteredEvent(pseudonyms.get(0), pseudonyms, UUID.randomUUID().toString(),
                         "OPP-1", Instant.now(), ONLINE));
     }
 
     private void withdraw(PatientIdentity identity) {
-        List<String> pseudonyms = pseudonymiser.everyPseudonymOf(identity);
-        decide(pseudonyms.get(0), 1,
+        List<PatientPseudonym> pseudonyms = pseudonymiser.everyPseudonymOf(identity);
+        decide(pseudonyms.get(0).value(), 1,
                 new OppositionWithdrawnEvent(pseudonyms.get(0), pseudonyms, UUID.randomUUID().toString(), "WDR-1",
                         Instant.now(), ONLINE));
     }
@@ -166,7 +167,8 @@ class ConsentGateTest {
         assertThat(mongo.getDatabase(config.eventStore().database()).getCollection("subjectKeys").find())
                 .as("no key is made, nor filed under the pseudonym, for a patient who opposes")
                 .allSatisfy(entry -> assertThat(entry.toJson())
-                        .doesNotContain(pseudonymiser.everyPseudonymOf(PatientIdentity.withIns(ins))));
+                        .doesNotContain(PatientPseudonym.values(pseudonymiser.everyPseudonymOf(
+                                PatientIdentity.withIns(ins)))));
     }
 
     @Test
@@ -217,7 +219,7 @@ class ConsentGateTest {
         long before = axon.engine().headPosition();
         post(bundleOf(ins, familyName())).then().statusCode(200);
 
-        subjectKeys.erase(pseudonymiser.everyPseudonymOf(PatientIdentity.withIns(ins)));
+        subjectKeys.erase(PatientPseudonym.values(pseudonymiser.everyPseudonymOf(PatientIdentity.withIns(ins))));
 
         assertThat(storedSince(before)).filteredOn(EpisodeOpenedEvent.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(EpisodeOpenedEvent.class, opened -> {

@@ -89,7 +89,7 @@ class FhirIntakeTest {
                 assertThat(access.action()).isEqualTo(AccessAction.CREATE);
                 assertThat(access.organisation()).isEqualTo("sos-paris");
                 assertThat(access.patientPseudonyms())
-                        .containsExactly(((EpisodeOpenedEvent) stored.get(1)).patientPseudonym());
+                        .containsExactly(((EpisodeOpenedEvent) stored.get(1)).patientPseudonym().value());
             });
         }
 
