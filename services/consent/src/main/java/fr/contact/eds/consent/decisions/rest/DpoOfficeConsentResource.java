@@ -5,8 +5,9 @@ import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.decisions.ConsentDecisions;
 import fr.contact.eds.consent.decisions.ConsentDecisions.Requester;
 import fr.contact.eds.consent.decisions.ConsentStatus;
+import fr.contact.eds.consent.decisions.Guardianship;
 import fr.contact.eds.consent.decisions.Receipt;
-import fr.contact.eds.platform.patient.IdentityInput;
+import fr.contact.eds.patientidentity.IdentityInput;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
@@ -103,7 +104,7 @@ public class DpoOfficeConsentResource {
             throw ProblemException.badRequest("letterReference", "The reference of the patient's letter is required");
         }
         if (letter.guardian() != null) {
-            letter.patient().requireMinor("patient", LocalDate.now(FRANCE));
+            Guardianship.requireMinor(letter.patient(), "patient", LocalDate.now(FRANCE));
         }
         return letter.patient().toIdentity("patient");
     }

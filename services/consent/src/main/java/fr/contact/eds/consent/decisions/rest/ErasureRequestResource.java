@@ -3,12 +3,13 @@ package fr.contact.eds.consent.decisions.rest;
 import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.decisions.ConsentDecisions;
 import fr.contact.eds.consent.decisions.ConsentDecisions.Requester;
+import fr.contact.eds.consent.decisions.Guardianship;
 import fr.contact.eds.consent.decisions.Receipt;
 import fr.contact.eds.consent.erasure.ErasureRequests;
 import fr.contact.eds.consent.erasure.ErasureRequests.ErasureRequest;
 import fr.contact.eds.consent.erasure.NoPendingErasureException;
+import fr.contact.eds.patientidentity.IdentityInput;
 import fr.contact.eds.platform.axon.Failures;
-import fr.contact.eds.platform.patient.IdentityInput;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
@@ -91,7 +92,7 @@ public class ErasureRequestResource {
                     + "data needs proof of parental authority");
         }
         String letterReference = letterReference(letter.letterReference());
-        letter.patient().requireMinor("patient", LocalDate.now(FRANCE));
+        Guardianship.requireMinor(letter.patient(), "patient", LocalDate.now(FRANCE));
         PatientIdentity child = letter.patient().toIdentity("patient");
         if (!decisions.patientPseudonymOf(child).equals(request.patientPseudonym())) {
             throw new ProblemException(409, "Conflict", "The child named in the letter is not the one request "

@@ -5,10 +5,11 @@ import fr.contact.eds.consent.api.Channel;
 import fr.contact.eds.consent.decisions.ConsentDecisions;
 import fr.contact.eds.consent.decisions.ConsentDecisions.Requester;
 import fr.contact.eds.consent.decisions.ConsentStatus;
+import fr.contact.eds.consent.decisions.Guardianship;
 import fr.contact.eds.consent.decisions.Receipt;
 import fr.contact.eds.consent.projects.KnownProjects;
-import fr.contact.eds.platform.patient.IdentityInput;
-import fr.contact.eds.platform.patient.TokenIdentity;
+import fr.contact.eds.patientidentity.IdentityInput;
+import fr.contact.eds.patientidentity.TokenIdentity;
 import fr.contact.eds.platform.rest.ProblemException;
 import fr.contact.eds.platform.security.CurrentActor;
 import fr.contact.eds.platform.security.Roles;
@@ -170,7 +171,7 @@ public class PatientConsentResource {
         if (!forAChild(body)) {
             return TokenIdentity.of(token);
         }
-        body.child().requireMinor("child", LocalDate.now(FRANCE));
+        Guardianship.requireMinor(body.child(), "child", LocalDate.now(FRANCE));
         return body.child().toIdentity("child");
     }
 

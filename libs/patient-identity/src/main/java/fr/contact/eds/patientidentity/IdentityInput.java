@@ -1,4 +1,4 @@
-package fr.contact.eds.platform.patient;
+package fr.contact.eds.patientidentity;
 
 import fr.contact.eds.platform.rest.DateParams;
 import fr.contact.eds.platform.rest.ProblemException;
@@ -7,7 +7,6 @@ import fr.contact.eds.pseudonymisation.InsFacts;
 import fr.contact.eds.pseudonymisation.InvalidIdentityException;
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,41 +32,15 @@ public record IdentityInput(String ins, String familyName, String givenName, Str
     }
 
     /**
-     * Someone acts for this person as their parent or legal guardian: only for a minor child, whose birth date must
-     * then be given. An adult decides for themselves (403 otherwise). The typed birth date is not trusted alone: an
-     * INS encodes sex, birth year and month, so it must agree with them and describe a minor by itself.
+     * The INS's own facts (sex, birth year and month), to check what the caller typed against; a malformed INS is a
+     * 400 naming the field.
      */
-    public void requireMinor(String prefix, LocalDate today) {
-        LocalDate born = birthDate(prefix);
-        if (born == null) {
-            throw ProblemException.badRequest(prefix + ".birthDate", "The birth date of a child is required");
-        }
-        if (ins != null && !ins.isBlank()) {
-            InsFacts facts = insFacts(prefix);
-            if (!facts.canBeMinorOn(today)) {
-                throw adult(prefix, "by the INS given, this person is an adult");
-            }
-            facts.contradiction(born, sex(prefix)).ifPresent(field -> {
-                throw adult(prefix, "the " + (field.equals("sex") ? "sex" : "birth date")
-                        + " given does not match the INS, which encodes sex, birth year and month");
-            });
-        }
-        if (Period.between(born, today).getYears() >= 18) {
-            throw adult(prefix, "this person is an adult");
-        }
-    }
-
-    private InsFacts insFacts(String prefix) {
+    public InsFacts insFacts(String prefix) {
         try {
             return InsFacts.of(ins);
         } catch (InvalidIdentityException e) {
             throw ProblemException.badRequest(prefix + ".ins", e.getMessage());
         }
-    }
-
-    private static ProblemException adult(String prefix, String why) {
-        return new ProblemException(403, "Forbidden",
-                "A patient may act for themselves or for a minor child only; " + why, prefix);
     }
 
     public LocalDate birthDate(String prefix) {
@@ -83,7 +56,7 @@ public record IdentityInput(String ins, String familyName, String givenName, Str
         });
     }
 
-    private PatientIdentity.Sex sex(String prefix) {
+    public PatientIdentity.Sex sex(String prefix) {
         if (sex == null || sex.isBlank()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package fr.contact.eds.platform.patient;
+package fr.contact.eds.patientidentity;
 
 import fr.contact.eds.pseudonymisation.PatientIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;

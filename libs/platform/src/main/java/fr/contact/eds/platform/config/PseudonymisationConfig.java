@@ -1,4 +1,4 @@
-package fr.contact.eds.platform.patient;
+package fr.contact.eds.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

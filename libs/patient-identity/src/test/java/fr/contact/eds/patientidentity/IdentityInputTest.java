@@ -1,4 +1,4 @@
-package fr.contact.eds.platform.patient;
+package fr.contact.eds.patientidentity;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package fr.contact.eds.platform.patient;
+package fr.contact.eds.platform.config;
 
 import fr.contact.eds.pseudonymisation.Pseudonymiser;
 import jakarta.enterprise.inject.Produces;
