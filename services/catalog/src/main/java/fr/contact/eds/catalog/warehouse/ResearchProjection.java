@@ -47,6 +47,8 @@ public class ResearchProjection {
     public static final String EPISODES = "careEpisodes";
     static final String OPPOSITIONS = "oppositions";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** The opening is copied under its own names, so an erased patient's copy loses exactly its personal fields. */
+    private static final Bson ERASURE = ErasedCopies.update(EpisodeOpenedEvent.class);
 
     private final MongoCollection<Document> episodes;
     private final MongoCollection<Document> oppositions;
@@ -156,8 +158,7 @@ public class ResearchProjection {
     /** Crypto-shredding made the patient unknown: the episode stays for counts, no longer tied to anyone. */
     @EventHandler
     public void on(PersonalDataErasedEvent e) {
-        episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())),
-                ErasedCopies.update(EpisodeOpenedEvent.class));
+        episodes.updateMany(Filters.in("subjectKeyId", present(e.subjectKeyIds())), ERASURE);
     }
 
     private void set(EpisodeId episodeId, Bson update) {
