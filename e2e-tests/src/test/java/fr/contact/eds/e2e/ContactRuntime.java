@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 /** Drives {@code ./contact} with its own state directory and free ports, never building. */
 final class ContactRuntime {
 
+    /** The event-sourced services: they share the store and answer delivery probes. */
     static final List<String> SERVICES = List.of("consent", "ingestion", "episodes", "audit", "catalog");
+    /** Every process {@code ./contact up} starts besides the store: the services and the portal. */
+    static final List<String> PROCESSES = List.of("consent", "ingestion", "episodes", "audit", "catalog", "portal");
 
     record Result(int exitCode, String output) {}
 
@@ -38,7 +41,7 @@ final class ContactRuntime {
         environment.put("CONTACT_STATE_DIR", state.toString());
         environment.put("CONTACT_SKIP_BUILD", "1");
         environment.put("CONTACT_STORE_PORT", String.valueOf(freePort()));
-        for (String service : SERVICES) {
+        for (String service : PROCESSES) {
             int port = freePort();
             ports.put(service, port);
             environment.put("CONTACT_" + service.toUpperCase() + "_PORT", String.valueOf(port));

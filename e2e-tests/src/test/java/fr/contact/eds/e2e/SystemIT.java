@@ -71,7 +71,20 @@ class SystemIT {
         }
         ContactRuntime.Result status = contact.run("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output()).contains("consent    ready", "catalog    ready");
+        assertThat(status.output()).contains("consent    ready", "catalog    ready", "portal     ready");
+    }
+
+    @Test
+    void thePortalShowsThePublicPagesFromTheRunningServices() throws Exception {
+        for (String page : List.of("/", "/projects", "/datasets", "/statistics", "/rights", "/accessibility")) {
+            var answer = call("GET", contact.url("portal") + page, null);
+            assertThat(answer.statusCode()).as(page + ": " + answer.body()).isEqualTo(200);
+            assertThat(answer.body()).as(page).contains("<html lang=\"fr\">", "<main id=\"contenu\"");
+        }
+        assertThat(call("GET", contact.url("portal") + "/datasets/catalogue.ttl", null).body())
+                .contains("dcat:Dataset");
+        assertThat(call("GET", contact.managementUrl("portal") + "/q/health/ready", null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.contact.eds.catalog.register.rest;
 
+import fr.contact.eds.catalog.api.ProjectProposal;
 import fr.contact.eds.catalog.datasets.DatasetCatalogue;
 import fr.contact.eds.catalog.datasets.DatasetRdf;
 import fr.contact.eds.catalog.datasets.rest.RdfResponses;
@@ -11,12 +12,14 @@ import fr.contact.eds.platform.rest.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -30,9 +33,14 @@ import java.util.List;
 @PermitAll
 public class PublicResource {
 
+    /**
+     * A project as the register shows it: what it is for, on which legal basis, which data (datasets and variables,
+     * care period), when the CSE decided, the permit's end, and what came of it.
+     */
     public record PublicProject(String projectId, String title, String organisation, String purpose,
-            List<String> datasets, LocalDate dataFrom, LocalDate dataTo, LocalDate projectEnd, String state,
-            String resultsSummary) {}
+            String legalFramework, List<String> datasets, List<String> variables, LocalDate dataFrom,
+            LocalDate dataTo, LocalDate projectEnd, String state, Instant decidedAt, Instant activatedAt,
+            LocalDate permitValidUntil, Instant closedAt, String publicationPlan, String resultsSummary) {}
 
     private final Projects projects;
     private final DatasetCatalogue catalogue;
@@ -51,6 +59,15 @@ public class PublicResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<PublicProject> projects() {
         return projects.list(null, Projects.PUBLIC).stream().map(PublicResource::publicView).toList();
+    }
+
+    @GET
+    @Path("projects/{projectId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PublicProject project(@PathParam("projectId") String projectId) {
+        return projects.byId(projectId).filter(p -> Projects.PUBLIC.contains(p.state()))
+                .map(PublicResource::publicView)
+                .orElseThrow(() -> ProblemException.notFound("No project " + projectId + " on the public register"));
     }
 
     @GET
@@ -88,8 +105,11 @@ public class PublicResource {
     }
 
     private static PublicProject publicView(ProjectView p) {
-        return new PublicProject(p.projectId(), p.proposal().title(), p.proposal().organisation(),
-                p.proposal().purpose(), p.proposal().datasets(), p.proposal().dataFrom(), p.proposal().dataTo(),
-                p.proposal().projectEnd(), p.state().name(), p.resultsSummary());
+        ProjectProposal proposal = p.proposal();
+        return new PublicProject(p.projectId(), proposal.title(), proposal.organisation(), proposal.purpose(),
+                proposal.legalFramework(), proposal.datasets(), proposal.variables(), proposal.dataFrom(),
+                proposal.dataTo(), proposal.projectEnd(), p.state().name(), p.decidedAt(), p.activatedAt(),
+                p.permit() == null ? null : p.permit().validUntil(), p.closedAt(), proposal.publicationPlan(),
+                p.resultsSummary());
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import fr.contact.eds.catalog.projects.ProjectProjection;
 import fr.contact.eds.platform.axon.AxonRuntime;
@@ -70,6 +71,10 @@ class ProjectResourceTest {
                 .body("opinions.size()", equalTo(3));
         given().get("/public/projects").then().statusCode(200).body("projectId", hasItem(projectId))
                 .body(not(containsString("A. Martin")));
+        given().get("/public/projects/" + projectId).then().statusCode(200)
+                .body("variables", hasItem("person.sex")).body("decidedAt", notNullValue())
+                .body("permitValidUntil", notNullValue()).body(not(containsString("A. Martin")));
+        given().get("/public/projects/" + someone()).then().statusCode(404).body("detail", notNullValue());
 
         as(Roles.RESEARCHER, owner).post("/projects/" + projectId + "/activation").then().statusCode(200)
                 .body("state", equalTo("ACTIVE"));

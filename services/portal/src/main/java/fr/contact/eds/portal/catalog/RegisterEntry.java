@@ -1,0 +1,27 @@
+package fr.contact.eds.portal.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A project as the public register shows it. Read tolerantly: the catalog may add fields without breaking the
+ * portal, and a field it leaves out reads as absent.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RegisterEntry(String projectId, String title, String organisation, String purpose,
+        String legalFramework, List<String> datasets, List<String> variables, LocalDate dataFrom, LocalDate dataTo,
+        LocalDate projectEnd, String state, Instant decidedAt, Instant activatedAt, LocalDate permitValidUntil,
+        Instant closedAt, String publicationPlan, String resultsSummary) {
+
+    public RegisterEntry {
+        datasets = datasets == null ? List.of() : List.copyOf(datasets);
+        variables = variables == null ? List.of() : List.copyOf(variables);
+    }
+
+    /** The year the CSE decided, the register's "year" filter; null before a decision. */
+    public Integer decisionYear() {
+        return decidedAt == null ? null : decidedAt.atZone(java.time.ZoneOffset.UTC).getYear();
+    }
+}
