@@ -41,6 +41,7 @@ final class ContactRuntime {
         environment.put("CONTACT_STATE_DIR", state.toString());
         environment.put("CONTACT_SKIP_BUILD", "1");
         environment.put("CONTACT_STORE_PORT", String.valueOf(freePort()));
+        environment.put("CONTACT_KEYCLOAK_PORT", String.valueOf(freePort()));
         for (String service : PROCESSES) {
             int port = freePort();
             ports.put(service, port);

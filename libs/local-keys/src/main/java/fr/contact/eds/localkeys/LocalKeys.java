@@ -1,5 +1,6 @@
 package fr.contact.eds.localkeys;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -24,17 +27,30 @@ import java.util.stream.Collectors;
 public final class LocalKeys {
 
     public static final String ISSUER = "https://contact-eds.local/issuer";
+    /** The key's id in tokens and in the key set the local services trust beside the identity provider's keys. */
+    public static final String KEY_ID = "contact-local-developer";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     private static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     private static final String AUDIT_SIGNING_KEY_FILE = "audit-signing.key";
     private static final String AUDIT_PUBLIC_KEY_FILE = "audit-public.pem";
 
     private final PrivateKey privateKey;
+    private final PublicKey publicKey;
     private final Path publicKeyFile;
 
-    private LocalKeys(PrivateKey privateKey, Path publicKeyFile) {
+    private LocalKeys(PrivateKey privateKey, PublicKey publicKey, Path publicKeyFile) {
         this.privateKey = privateKey;
+        this.publicKey = publicKey;
         this.publicKeyFile = publicKeyFile;
+    }
+
+    /**
+     * The issuer local tokens name: the local identity provider's when {@code ./contact} runs one (it sets
+     * CONTACT_JWT_ISSUER for the services and the tools alike), {@link #ISSUER} otherwise (tests).
+     */
+    public static String issuer() {
+        String configured = System.getenv("CONTACT_JWT_ISSUER");
+        return configured == null || configured.isBlank() ? ISSUER : configured;
     }
 
     /** Loads the key pair from {@code dir}, creating it on first use. */
@@ -50,10 +66,10 @@ public final class LocalKeys {
             Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         }
         ensureAuditSigningKey(dir);
-        String body = Files.readString(priv).replaceAll("-----[A-Z ]+-----|\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-        return new LocalKeys(key, pub);
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        PrivateKey key = rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBody(priv)));
+        PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(pemBody(pub)));
+        return new LocalKeys(key, publicKey, pub);
     }
 
     /**
@@ -70,8 +86,28 @@ public final class LocalKeys {
         }
     }
 
+    private static byte[] pemBody(Path file) throws java.io.IOException {
+        return Base64.getDecoder().decode(Files.readString(file).replaceAll("-----[A-Z ]+-----|\\s", ""));
+    }
+
     public Path publicKeyFile() {
         return publicKeyFile;
+    }
+
+    /** The public key as a JSON Web Key (RFC 7517), for a key set that also holds the identity provider's keys. */
+    public String publicJwk() {
+        RSAPublicKey rsa = (RSAPublicKey) publicKey;
+        return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":" + quote(KEY_ID) + ",\"n\":"
+                + quote(unsignedBase64Url(rsa.getModulus())) + ",\"e\":"
+                + quote(unsignedBase64Url(rsa.getPublicExponent())) + "}";
+    }
+
+    private static String unsignedBase64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** An RS256 JWT with {@code groups} as roles, as SmallRye JWT expects. */
@@ -79,7 +115,7 @@ public final class LocalKeys {
             throws Exception {
         long now = Instant.now().getEpochSecond();
         StringBuilder payload = new StringBuilder("{")
-                .append("\"iss\":").append(quote(ISSUER))
+                .append("\"iss\":").append(quote(issuer()))
                 .append(",\"sub\":").append(quote(subject))
                 .append(",\"upn\":").append(quote(subject))
                 .append(",\"jti\":").append(quote(UUID.randomUUID().toString()))
@@ -89,7 +125,8 @@ public final class LocalKeys {
                 .append("]");
         claims.forEach((k, v) -> payload.append(",").append(quote(k)).append(":").append(quote(v)));
         payload.append("}");
-        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(payload.toString());
+        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":" + quote(KEY_ID) + "}") + "."
+                + base64Url(payload.toString());
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(privateKey);
         signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -125,8 +162,6 @@ public final class LocalKeys {
     }
 
     static PublicKey readPublic(Path file) throws Exception {
-        String body = Files.readString(file).replaceAll("-----[A-Z ]+-----|\\s", "");
-        return KeyFactory.getInstance("RSA")
-                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pemBody(file)));
     }
 }

@@ -35,4 +35,26 @@ class LocalKeysTest {
         assertThat(payload).contains("\"sub\":\"alice \\\"a\\\"\"", "\"groups\":[\"dpo\"]",
                 "\"association\":\"sos-75\"");
     }
+
+    @Test
+    void publishesThePublicKeyAsAJwkThatVerifiesItsTokensByKeyId(@TempDir Path dir) throws Exception {
+        LocalKeys keys = LocalKeys.ensure(dir);
+        String jwk = keys.publicJwk();
+        java.math.BigInteger n = new java.math.BigInteger(1, Base64.getUrlDecoder().decode(field(jwk, "n")));
+        java.math.BigInteger e = new java.math.BigInteger(1, Base64.getUrlDecoder().decode(field(jwk, "e")));
+        var rebuilt = java.security.KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.RSAPublicKeySpec(n, e));
+        assertThat(rebuilt).isEqualTo(LocalKeys.readPublic(dir.resolve(LocalKeys.PUBLIC_KEY_FILE)));
+        assertThat(field(jwk, "kid")).isEqualTo(LocalKeys.KEY_ID);
+
+        String header = new String(Base64.getUrlDecoder().decode(keys.sign("bob", List.of("dpo"), Map.of(), 60)
+                .split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"kid\":\"" + LocalKeys.KEY_ID + "\"");
+    }
+
+    private static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as(name).isTrue();
+        return m.group(1);
+    }
 }

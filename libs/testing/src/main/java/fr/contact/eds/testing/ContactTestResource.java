@@ -25,7 +25,7 @@ public class ContactTestResource implements QuarkusTestResourceLifecycleManager 
         return Map.of(
                 "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + address.getPort(),
                 "mp.jwt.verify.publickey.location", "file:" + TestTokens.keys().publicKeyFile().toAbsolutePath(),
-                "mp.jwt.verify.issuer", LocalKeys.ISSUER);
+                "mp.jwt.verify.issuer", LocalKeys.issuer());
     }
 
     @Override
