@@ -179,8 +179,8 @@ class SystemIT {
 
         // Its SNOMED CT diagnoses reach a research extract as OMOP condition rows with their vocabulary named.
         String researcher = tokenWith("researcher", "e2e-researcher-synthea", "organisation=inserm");
-        String project = activeResearchProject(researcher);
-        JsonNode extract = finishedExtract(project, researcher);
+        String project = E2eProjects.active(contact, researcher, "E2E bronchiolitis");
+        JsonNode extract = E2eProjects.finishedExtract(project, researcher);
         HttpResponse<String> conditions = call("GET", project + "/extracts/" + extract.get("extractId").asText()
                 + "/files/CONDITION_OCCURRENCE.csv", researcher);
         assertThat(conditions.statusCode()).isEqualTo(200);
@@ -257,15 +257,16 @@ class SystemIT {
         String steward = token("data-steward");
         assertThat(episodesOf("sos-e2e-consent", steward, 0)).isEqualTo(1);
         String researcher = tokenWith("researcher", "e2e-researcher-consent-" + nir, "organisation=inserm");
-        String project = activeResearchProject(researcher);
-        int includedBefore = finishedExtract(project, researcher).get("manifest").get("includedPersons").asInt();
+        String project = E2eProjects.active(contact, researcher, "E2E bronchiolitis");
+        int includedBefore = E2eProjects.finishedExtract(project, researcher).get("manifest").get("includedPersons")
+                .asInt();
 
         HttpResponse<String> opposed = send("POST", contact.url("consent") + "/patients/me/oppositions", patient,
                 "{}");
         assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
         long receipt = JSON.readTree(opposed.body()).get("position").asLong();
         assertThat(episodesOf("sos-e2e-consent", steward, receipt)).as("hidden as of the receipt").isZero();
-        JsonNode extractAfter = finishedExtract(project, researcher);
+        JsonNode extractAfter = E2eProjects.finishedExtract(project, researcher);
         assertThat(extractAfter.get("requestPosition").asLong()).isGreaterThanOrEqualTo(receipt);
         assertThat(extractAfter.get("manifest").get("includedPersons").asInt()).as("left out of extracts")
                 .isEqualTo(includedBefore - 1);
@@ -351,10 +352,10 @@ class SystemIT {
                 .isEqualTo(1);
 
         String researcher = tokenWith("researcher", "e2e-researcher-" + nir, "organisation=inserm");
-        String project = activeResearchProject(researcher);
+        String project = E2eProjects.active(contact, researcher, "E2E bronchiolitis");
         String projectId = project.substring(project.lastIndexOf('/') + 1);
 
-        JsonNode first = finishedExtract(project, researcher);
+        JsonNode first = E2eProjects.finishedExtract(project, researcher);
         int included = first.get("manifest").get("includedPersons").asInt();
         assertThat(included).isPositive();
 
@@ -363,7 +364,7 @@ class SystemIT {
                 System.nanoTime() + Duration.ofSeconds(15).toNanos());
         assertThat(opposed.statusCode()).as(opposed.body()).isEqualTo(201);
 
-        JsonNode second = finishedExtract(project, researcher);
+        JsonNode second = E2eProjects.finishedExtract(project, researcher);
         assertThat(second.get("requestPosition").asLong())
                 .isGreaterThanOrEqualTo(JSON.readTree(opposed.body()).get("position").asLong());
         assertThat(second.get("manifest").get("includedPersons").asInt()).isEqualTo(included - 1);
@@ -386,7 +387,7 @@ class SystemIT {
                 + "/episodes?association=sos-e2e-permit", token("data-steward")).body()).get("episodes").get(0);
 
         String researcher = tokenWith("researcher", "e2e-permit-holder-" + nir, "organisation=inserm");
-        String project = activeResearchProject(researcher);
+        String project = E2eProjects.active(contact, researcher, "E2E bronchiolitis");
         String projectId = project.substring(project.lastIndexOf('/') + 1);
         String search = contact.url("episodes") + "/episodes?association=sos-e2e-permit&project=" + projectId;
         HttpResponse<String> page;
@@ -429,8 +430,8 @@ class SystemIT {
                 + "/episodes?association=sos-e2e-identifiers", steward).body()).get("episodes").get(0);
         String dpo = token("dpo");
         String researcher = tokenWith("researcher", "e2e-identifiers-" + System.nanoTime(), "organisation=inserm");
-        String project = activeResearchProject(researcher);
-        JsonNode extract = finishedExtract(project, researcher);
+        String project = E2eProjects.active(contact, researcher, "E2E bronchiolitis");
+        JsonNode extract = E2eProjects.finishedExtract(project, researcher);
 
         List<String> answers = new java.util.ArrayList<>(List.of(job.toString(), episode.toString()));
         for (String url : List.of(
@@ -471,49 +472,6 @@ class SystemIT {
     }
 
     /** A project drafted by {@code researcher}, approved by the CSE and activated; returns its URL. */
-    private static String activeResearchProject(String researcher) throws Exception {
-        String proposal = """
-                {"title": "E2E bronchiolitis", "organisation": "Inserm", "team": ["A. Martin"], "purpose": "Describe",
-                 "justification": "None covers it", "datasets": ["unscheduled-care-episodes"],
-                 "variables": ["person.sex", "person.yearOfBirth", "visit.modality", "condition.diagnoses"], "legalFramework": "MR-004",
-                 "dataFrom": "2020-01-01", "dataTo": "2030-12-31", "projectEnd": "2099-12-31",
-                 "publicationPlan": "Article", "permitUsers": [], "shiftDates": true}
-                """;
-        HttpResponse<String> drafted = send("POST", contact.url("catalog") + "/projects", researcher, proposal);
-        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
-        String project = contact.url("catalog") + "/projects/" + JSON.readTree(drafted.body()).get("projectId")
-                .asText();
-        assertThat(send("POST", project + "/submission", researcher, "").statusCode()).isEqualTo(200);
-        assertThat(send("POST", project + "/review", tokenWith("cse-member", "e2e-chair", "x=y"), "").statusCode())
-                .isEqualTo(200);
-        String decision = "";
-        for (String member : List.of("cse-a", "cse-b", "cse-c")) {
-            String seat = member.equals("cse-a") ? "cse_seat=patient-representative" : "x=y";
-            decision = send("POST", project + "/opinions", tokenWith("cse-member", "e2e-" + member, seat),
-                    "{\"opinion\": \"approve\"}").body();
-        }
-        assertThat(JSON.readTree(decision).get("state").asText()).isEqualTo("APPROVED");
-        assertThat(send("POST", project + "/activation", researcher, "").statusCode()).isEqualTo(200);
-        return project;
-    }
-
-    private static JsonNode finishedExtract(String project, String researcher) throws Exception {
-        HttpResponse<String> requested = send("POST", project + "/extracts", researcher, "");
-        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
-        String job = project + "/extracts/" + JSON.readTree(requested.body()).get("extractId").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = JSON.readTree(call("GET", job, researcher).body());
-            if (!List.of("queued", "running").contains(status.get("status").asText())) {
-                assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("completed");
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("extract " + job + " did not finish");
-    }
-
-    /** How many episodes of the association the episodes service shows, as of an event-store position. */
     /** Care episodes in the catalog's research copy, as the dataset description counts them. */
     private static long catalogRecords() throws Exception {
         HttpResponse<String> dataset = call("GET", contact.url("catalog") + "/datasets/unscheduled-care-episodes",

@@ -223,6 +223,21 @@ class ChartTest {
         }
     }
 
+    /** The portal reads no database and holds no service secret: it signs users in and calls the APIs. */
+    @Test
+    void deploysThePortalWithItsOidcClientButWithoutTheStoreOrAnyServiceSecret() throws IOException {
+        Deployment portal = ofKind(objects(render("")), Deployment.class).stream()
+                .filter(d -> "portal".equals(d.getMetadata().getLabels().get("app.kubernetes.io/component")))
+                .findFirst().orElseThrow();
+        var env = portal.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).extracting(e -> e.getName()).doesNotContain("MONGODB_URI", "CONTACT_MASTER_KEY",
+                "CONTACT_PSEUDONYMISATION_KEYS", "CONTACT_AUDIT_SIGNING_KEY")
+                .contains("CONTACT_CATALOG_URL", "CONTACT_CONSENT_URL", "CONTACT_AUDIT_URL", "CONTACT_OIDC_ISSUER");
+        assertThat(env).filteredOn(e -> e.getName().equals("CONTACT_OIDC_CLIENT_SECRET")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                        .isEqualTo("contact-portal-oidc"));
+    }
+
     /** Whether a policy's pod selector (labels, and NotIn expressions) picks pods with these labels. */
     private static boolean selects(NetworkPolicy policy, Map<String, String> labels) {
         var selector = policy.getSpec().getPodSelector();

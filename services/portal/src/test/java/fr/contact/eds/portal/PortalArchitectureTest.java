@@ -19,13 +19,14 @@ class PortalArchitectureTest {
 
     @Test
     void onlyEdgesWebPlumbingAndClientsSpeakJaxRs() {
-        noClasses().that().resideOutsideOfPackages("..rest..", "..web..", "..catalog..").should()
+        noClasses().that().resideOutsideOfPackages("..rest..", "..web..", "..catalog..", "..consent..", "..audit..")
+                .should()
                 .dependOnClassesThat().resideInAPackage("jakarta.ws.rs..").check(PORTAL);
     }
 
     @Test
     void noCapabilityReachesIntoAnotherCapabilitysPages() {
-        List<String> capabilities = List.of("register", "datasets", "statistics", "information");
+        List<String> capabilities = List.of("register", "datasets", "statistics", "information", "me");
         for (String capability : capabilities) {
             String[] otherPages = capabilities.stream().filter(c -> !c.equals(capability))
                     .map(c -> "fr.contact.eds.portal." + c + ".rest..").toArray(String[]::new);

@@ -3,20 +3,15 @@ package fr.contact.eds.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.contact.eds.browsertesting.Browsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -36,20 +31,14 @@ class PublicPagesBrowserTest {
     URL base;
 
     @Test
-    void everyPublicPagePassesAnAxeScanWithoutSeriousViolations() throws Exception {
+    void everyPublicPagePassesAnAxeScanWithoutSeriousViolations() {
         assumeTrue(Browsers.available(), "Debian chromium and chromium-driver are not installed");
         WebDriver browser = Browsers.chromium(true);
         try {
             for (String page : PAGES) {
                 browser.get(url(page));
-                Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                        .analyze(browser);
-                screenshot(browser, page);
-                List<String> serious = results.getViolations().stream()
-                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                        .map(PublicPagesBrowserTest::describe).toList();
-                assertThat(serious).as("axe violations on %s", page).isEmpty();
-                assertThat(results.getPasses()).as("axe ran its rules on %s", page).isNotEmpty();
+                Browsers.screenshot(browser, page);
+                assertThat(Browsers.seriousViolations(browser)).as("axe violations on %s", page).isEmpty();
             }
         } finally {
             browser.quit();
@@ -83,7 +72,7 @@ class PublicPagesBrowserTest {
             assertThat(browser.getCurrentUrl()).contains("status=CLOSED");
             assertThat(browser.findElement(By.id("results")).getText()).contains("Asthme")
                     .doesNotContain("Grippe et visites");
-            screenshot(browser, "/projects-without-javascript");
+            Browsers.screenshot(browser, "/projects-without-javascript");
         } finally {
             browser.quit();
         }
@@ -109,22 +98,4 @@ class PublicPagesBrowserTest {
     private String url(String page) {
         return base.toString().replaceAll("/$", "") + page;
     }
-
-    private static String describe(Rule v) {
-        return v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
-    }
-
-    private static void screenshot(WebDriver browser, String page) throws RuntimeException {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            String name = page.equals("/") ? "home" : page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-            Files.write(dir.resolve(name + ".png"), png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
 }

@@ -151,6 +151,15 @@ class PublicPagesTest {
     }
 
     @Test
+    void neverShowsThePatientSpaceToAnAnonymousVisitor() {
+        // No identity provider answers in this test: nobody can sign in, and nothing personal is shown.
+        int status = given().redirects().follow(false).get("/me").then().extract().statusCode();
+        org.assertj.core.api.Assertions.assertThat(status).isIn(401, 503);
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("csrf", "x")
+                .post("/me/opposition").then().statusCode(org.hamcrest.Matchers.not(200));
+    }
+
+    @Test
     void servesHtmxAndTheThemeFromThePortalItself() {
         given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
         given().get("/static/portal.css").then().statusCode(200).body(containsString(".skip-link"));

@@ -24,6 +24,12 @@ public class Dates {
         return day(instant.atZone(FRANCE).toLocalDate(), locale);
     }
 
+    /** An instant to the minute, French time: "12 mars 2026, 14:05". */
+    static String moment(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(localeOf(locale))
+                .format(instant.atZone(FRANCE));
+    }
+
     static String number(Long count, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         return String.format(localeOf(locale), "%,d", count);
     }

@@ -1,7 +1,11 @@
 package fr.contact.eds.portal.web;
 
+import fr.contact.eds.portal.consent.ConsentRefused;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +24,7 @@ public class ErrorPages {
     @CheckedTemplate(basePath = "errors")
     static class Templates {
 
-        static native TemplateInstance error(Integer status, String parameter);
+        static native TemplateInstance error(Integer status, String parameter, String detail);
     }
 
     private final Visitor visitor;
@@ -50,8 +54,43 @@ public class ErrorPages {
         return page(400, e.parameter()).build();
     }
 
+    /** A service refused what the person asked, and said why (in its own words, English). */
+    @ServerExceptionMapper
+    public Response refused(ConsentRefused e) {
+        return page(e.status(), e.field(), e.getMessage()).build();
+    }
+
+    /** The identity provider does not answer: nobody can sign in for now. */
+    @ServerExceptionMapper
+    public Response signInUnavailable(OIDCException e) {
+        LOG.warnf("identity provider: %s", e.getMessage());
+        return page(503, null).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
+    public Response signInFailed(AuthenticationFailedException e) {
+        if (e.getCause() instanceof OIDCException cause) {
+            return signInUnavailable(cause);
+        }
+        return page(403, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response staleForm(Csrf.FormRefused e) {
+        return page(403, null).build();
+    }
+
     private Response.ResponseBuilder page(int status, String parameter) {
-        String html = Templates.error(status, parameter).setLocale(visitor.locale()).render();
+        return page(status, parameter, null);
+    }
+
+    private Response.ResponseBuilder page(int status, String parameter, String detail) {
+        String html = Templates.error(status, parameter, detail).setLocale(visitor.locale()).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html);
     }
 }

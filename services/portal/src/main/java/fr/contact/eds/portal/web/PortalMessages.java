@@ -17,6 +17,7 @@ public interface PortalMessages {
     @Message("Jeux de données") String nav_datasets();
     @Message("Statistiques") String nav_statistics();
     @Message("Vos droits") String nav_rights();
+    @Message("Mon espace") String nav_me();
     @Message("Accessibilité : partiellement conforme") String nav_accessibility();
     @Message("CONTACT EDS réunit les données des soins non programmés des associations de médecins de garde, pseudonymisées, pour la recherche autorisée et la surveillance sanitaire.") String footer_about();
 
@@ -73,6 +74,8 @@ public interface PortalMessages {
     @Message("Service momentanément indisponible") String error_unavailable_title();
     @Message("Requête incorrecte") String error_bad_request_title();
     @Message("Page introuvable") String error_not_found_title();
+    @Message("Accès refusé") String error_forbidden_title();
+    @Message("Cette page est réservée à un autre rôle, ou le formulaire a expiré : revenez à la page précédente, rechargez-la et recommencez.") String error_forbidden();
     @Message("Une partie du système ne répond pas pour l'instant. Réessayez dans quelques instants ; vos demandes déjà confirmées sont enregistrées.") String error_unavailable();
     @Message("Le paramètre « {parameter} » n'a pas pu être lu. Vérifiez sa valeur (les dates s'écrivent AAAA-MM-JJ).") String error_bad_parameter(String parameter);
     @Message("Cette page n'existe pas ou n'est pas publique.") String error_not_found();
