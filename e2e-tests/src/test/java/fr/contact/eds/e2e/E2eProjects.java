@@ -24,7 +24,8 @@ final class E2eProjects {
                  "justification": "None covers it", "datasets": ["unscheduled-care-episodes"],
                  "variables": ["person.sex", "person.yearOfBirth", "visit.modality", "condition.diagnoses"], "legalFramework": "MR-004",
                  "dataFrom": "2020-01-01", "dataTo": "2030-12-31", "projectEnd": "2099-12-31",
-                 "publicationPlan": "Article", "permitUsers": [], "shiftDates": true}
+                 "publicationPlan": "Article", "permitUsers": [], "shiftDates": true,
+                 "laySummary": "Pourquoi les nourrissons voient un médecin la nuit", "recipients": ["Inserm"]}
                 """
                 .formatted(title);
         HttpResponse<String> drafted = send("POST", contact.url("catalog") + "/projects", researcher, proposal);

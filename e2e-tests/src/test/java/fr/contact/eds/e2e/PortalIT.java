@@ -129,7 +129,7 @@ class PortalIT {
             assertThat(browser.findElement(By.id("results")).getText()).contains(title);
             browser.get(portal("/projects/" + projectId));
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("MR-004", "person.sex",
-                    "En cours");
+                    "En cours", "Pourquoi les nourrissons voient un médecin la nuit", "Inserm");
 
             click(browser, "a[href='/me/projects/" + projectId + "/opposition']");
             logIn(browser, "louis.bernard", "demo-patient");

@@ -29,7 +29,8 @@ public final class CatalogFixture {
                  "purpose": "Describe night-time bronchiolitis visits", "justification": "No study covers it",
                  "datasets": ["unscheduled-care-episodes"], "variables": [%s], "legalFramework": "MR-004",
                  "dataFrom": "2025-01-01", "dataTo": "2026-12-31", "projectEnd": "2099-12-31",
-                 "publicationPlan": "Open-access article", "permitUsers": [%s], "shiftDates": false}
+                 "publicationPlan": "Open-access article", "permitUsers": [%s], "shiftDates": false,
+                 "laySummary": "Why infants see a doctor at night", "recipients": ["Inserm U1136"]}
                 """.formatted(title, variables, permitUsers);
     }
 

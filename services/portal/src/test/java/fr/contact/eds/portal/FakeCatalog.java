@@ -18,6 +18,7 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
 
     static final String PROJECTS = """
             [{"projectId": "p-grippe", "title": "Grippe et visites de nuit", "organisation": "Inserm U1136",
+              "laySummary": "La grippe fait-elle venir le médecin la nuit ?", "recipients": ["Inserm U1136", "Santé publique France"],
               "purpose": "Mesurer l'effet des épidémies de grippe sur les visites à domicile de nuit.",
               "legalFramework": "MR-004", "datasets": ["episodes"], "variables": ["person.sex", "visit.date"],
               "dataFrom": "2024-01-01", "dataTo": "2025-12-31", "projectEnd": "2027-06-30", "state": "ACTIVE",

@@ -85,6 +85,8 @@ class PublicPagesTest {
         given().get("/projects/p-grippe").then().statusCode(200)
                 .body(allOf(containsString("Grippe et visites de nuit"), containsString("Inserm U1136"),
                         containsString("MR-004"), containsString("<code>person.sex</code>"),
+                        containsString("La grippe fait-elle venir le médecin la nuit ?"),
+                        containsString("Santé publique France"),
                         containsString("12 mars 2026"), containsString("30 juin 2027"),
                         containsString("Article en accès ouvert"), containsString("Pas encore de résultats"),
                         containsString("href=\"/me/projects/p-grippe/opposition\"")));

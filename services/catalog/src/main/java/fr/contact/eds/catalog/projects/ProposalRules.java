@@ -37,6 +37,16 @@ public final class ProposalRules {
         text("justification", proposal.justification());
         text("legalFramework", proposal.legalFramework());
         text("publicationPlan", proposal.publicationPlan());
+        if (proposal.laySummary() != null) {
+            text("laySummary", proposal.laySummary());
+        }
+        proposal.recipients().forEach(recipient -> {
+            // Published on the register: an empty name would tell the public nothing.
+            if (recipient == null || recipient.isBlank()) {
+                throw new InvalidProposalException("recipients", "Name each organisation that receives the data");
+            }
+            line("recipients", recipient);
+        });
         proposal.team().forEach(member -> line("team", member));
         proposal.datasets().forEach(dataset -> line("datasets", dataset));
         if (proposal.team().isEmpty()) {

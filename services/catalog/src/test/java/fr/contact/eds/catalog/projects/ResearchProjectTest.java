@@ -39,7 +39,9 @@ class ResearchProjectTest {
                 List.of("unscheduled-care-episodes"),
                 List.of("person.sex", "person.yearOfBirth", "visit.modality", "condition.diagnoses"),
                 "MR-004", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2027, 6, 30),
-                "Open-access article", List.of(OWNER, "researcher-2"), true);
+                "Open-access article", List.of(OWNER, "researcher-2"), true,
+                "Why do infants need a doctor at night? We count the visits to plan the on-call rota.",
+                List.of("Inserm U1136"));
     }
 
     @BeforeEach
@@ -81,10 +83,26 @@ class ResearchProjectTest {
             ProjectProposal p = proposal();
             ProjectProposal bad = new ProjectProposal(p.title(), p.organisation(), p.team(), p.purpose(),
                     p.justification(), p.datasets(), List.of("person.name"), p.legalFramework(), p.dataFrom(),
-                    p.dataTo(), p.projectEnd(), p.publicationPlan(), p.permitUsers(), false);
+                    p.dataTo(), p.projectEnd(), p.publicationPlan(), p.permitUsers(), false, p.laySummary(),
+                    p.recipients());
             fixture.givenNoPriorActivity().when(new DraftProjectCommand(ID, OWNER, bad))
                     .expectException(ProposalRules.InvalidProposalException.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("valid ones: person.sex"));
+        }
+
+        @Test
+        void rejectsALaySummaryWithControlCharactersOrAnEmptyRecipient() {
+            ProjectProposal p = proposal();
+            ProjectProposal badSummary = new ProjectProposal(p.title(), p.organisation(), p.team(), p.purpose(),
+                    p.justification(), p.datasets(), p.variables(), p.legalFramework(), p.dataFrom(), p.dataTo(),
+                    p.projectEnd(), p.publicationPlan(), p.permitUsers(), false, "bad\u0000summary", p.recipients());
+            fixture.givenNoPriorActivity().when(new DraftProjectCommand(ID, OWNER, badSummary))
+                    .expectException(ProposalRules.InvalidProposalException.class);
+            ProjectProposal badRecipient = new ProjectProposal(p.title(), p.organisation(), p.team(), p.purpose(),
+                    p.justification(), p.datasets(), p.variables(), p.legalFramework(), p.dataFrom(), p.dataTo(),
+                    p.projectEnd(), p.publicationPlan(), p.permitUsers(), false, null, List.of(" "));
+            fixture.givenNoPriorActivity().when(new DraftProjectCommand(ID, OWNER, badRecipient))
+                    .expectException(ProposalRules.InvalidProposalException.class);
         }
 
         @Test
@@ -92,7 +110,8 @@ class ResearchProjectTest {
             ProjectProposal p = proposal();
             ProjectProposal bad = new ProjectProposal(p.title(), p.organisation(), p.team(), p.purpose(),
                     p.justification(), p.datasets(), List.of("person.sex", "visit.modality"), p.legalFramework(),
-                    p.dataFrom(), p.dataTo(), p.projectEnd(), p.publicationPlan(), p.permitUsers(), false);
+                    p.dataFrom(), p.dataTo(), p.projectEnd(), p.publicationPlan(), p.permitUsers(), false,
+                    p.laySummary(), p.recipients());
             fixture.givenNoPriorActivity().when(new DraftProjectCommand(ID, OWNER, bad))
                     .expectException(ProposalRules.InvalidProposalException.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("person.yearOfBirth is required"));

@@ -57,6 +57,7 @@ public interface PortalMessages {
     @Message("Objectif") String project_purpose();
     @Message("Le projet en détail") String project_facts();
     @Message("Organisme responsable") String project_organisation();
+    @Message("Destinataires des données") String project_recipients();
     @Message("Base légale") String project_legal_basis();
     @Message("Jeux de données") String project_datasets();
     @Message("Variables transmises") String project_variables();

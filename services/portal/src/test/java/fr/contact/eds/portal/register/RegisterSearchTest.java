@@ -13,7 +13,8 @@ class RegisterSearchTest {
 
     private static RegisterEntry project(String id, String title, String state, String decidedAt,
             List<String> datasets) {
-        return new RegisterEntry(id, title, "Org", "Étudier l'été", null, datasets, null, null, null, null, state,
+        return new RegisterEntry(id, title, null, "Org", null, "Étudier l'été", null, datasets, null, null, null, null,
+                state,
                 decidedAt == null ? null : Instant.parse(decidedAt), null, null, null, null, null);
     }
 

@@ -34,11 +34,13 @@ import java.util.List;
 public class PublicResource {
 
     /**
-     * A project as the register shows it: what it is for, on which legal basis, which data (datasets and variables,
+     * A project as the register shows it: what it is for (in plain words, and as its protocol says), who receives
+     * the data, on which legal basis, which data (datasets and variables,
      * care period), when the CSE decided, the permit's end, and what came of it.
      */
-    public record PublicProject(String projectId, String title, String organisation, String purpose,
-            String legalFramework, List<String> datasets, List<String> variables, LocalDate dataFrom,
+    public record PublicProject(String projectId, String title, String laySummary, String organisation,
+            List<String> recipients, String purpose, String legalFramework, List<String> datasets,
+            List<String> variables, LocalDate dataFrom,
             LocalDate dataTo, LocalDate projectEnd, String state, Instant decidedAt, Instant activatedAt,
             LocalDate permitValidUntil, Instant closedAt, String publicationPlan, String resultsSummary) {}
 
@@ -106,8 +108,9 @@ public class PublicResource {
 
     private static PublicProject publicView(ProjectView p) {
         ProjectProposal proposal = p.proposal();
-        return new PublicProject(p.projectId(), proposal.title(), proposal.organisation(), proposal.purpose(),
-                proposal.legalFramework(), proposal.datasets(), proposal.variables(), proposal.dataFrom(),
+        return new PublicProject(p.projectId(), proposal.title(), proposal.laySummary(), proposal.organisation(),
+                proposal.recipients(), proposal.purpose(), proposal.legalFramework(), proposal.datasets(),
+                proposal.variables(), proposal.dataFrom(),
                 proposal.dataTo(), proposal.projectEnd(), p.state().name(), p.decidedAt(), p.activatedAt(),
                 p.permit() == null ? null : p.permit().validUntil(), p.closedAt(), proposal.publicationPlan(),
                 p.resultsSummary());

@@ -73,6 +73,8 @@ class ProjectResourceTest {
                 .body(not(containsString("A. Martin")));
         given().get("/public/projects/" + projectId).then().statusCode(200)
                 .body("variables", hasItem("person.sex")).body("decidedAt", notNullValue())
+                .body("laySummary", equalTo("Why infants see a doctor at night"))
+                .body("recipients", hasItem("Inserm U1136"))
                 .body("permitValidUntil", notNullValue()).body(not(containsString("A. Martin")));
         given().get("/public/projects/" + someone()).then().statusCode(404).body("detail", notNullValue());
 

@@ -216,7 +216,7 @@ class ConsentResourceTest {
             var proposal = new fr.contact.eds.catalog.api.ProjectProposal("Asthma at night", "Inserm", List.of("A"),
                     "p", "j", List.of("unscheduled-care-episodes"), List.of("person.sex"), "MR-004",
                     LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2099, 1, 1), "article",
-                    List.of(), false);
+                    List.of(), false, null, List.of());
             var store = axon.configuration().eventStore();
             store.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(
                     new fr.contact.eds.catalog.api.ProjectDraftedEvent(projectId, "r-1", proposal, Instant.now())));

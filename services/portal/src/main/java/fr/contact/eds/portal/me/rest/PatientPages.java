@@ -4,8 +4,10 @@ import fr.contact.eds.portal.audit.AccessesPage;
 import fr.contact.eds.portal.audit.Audit;
 import fr.contact.eds.portal.catalog.Catalog;
 import fr.contact.eds.portal.catalog.RegisterEntry;
+import fr.contact.eds.portal.consent.ChildIdentity;
 import fr.contact.eds.portal.consent.Consent;
 import fr.contact.eds.portal.consent.ConsentStatus;
+import fr.contact.eds.portal.consent.Receipt;
 import fr.contact.eds.portal.me.PatientName;
 import fr.contact.eds.portal.me.ReceiptPage;
 import fr.contact.eds.portal.web.BadParameter;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The patient's space: their status in one sentence, opposing or withdrawing (all reuse or one project), erasure
@@ -115,10 +118,7 @@ public class PatientPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance opposeProject(@PathParam("projectId") String projectId,
             @FormParam(Csrf.FIELD) String csrf) {
-        session.checkForm(csrf);
-        RegisterEntry project = registered(projectId);
-        return session.page(Templates.receipt(new ReceiptPage(consent.opposeProject(projectId, null), false,
-                projectId, project.title())));
+        return projectDecision(projectId, csrf, consent::opposeProject);
     }
 
     @POST
@@ -126,10 +126,16 @@ public class PatientPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance withdrawProject(@PathParam("projectId") String projectId,
             @FormParam(Csrf.FIELD) String csrf) {
+        return projectDecision(projectId, csrf, consent::withdrawProject);
+    }
+
+    /** A decision about one project of the register, for the patient themself. */
+    private TemplateInstance projectDecision(String projectId, String csrf,
+            BiFunction<String, ChildIdentity, Receipt> decision) {
         session.checkForm(csrf);
         RegisterEntry project = registered(projectId);
-        return session.page(Templates.receipt(new ReceiptPage(consent.withdrawProject(projectId, null), false,
-                projectId, project.title())));
+        return session.page(Templates.receipt(new ReceiptPage(decision.apply(projectId, null), false, projectId,
+                project.title())));
     }
 
     @GET
