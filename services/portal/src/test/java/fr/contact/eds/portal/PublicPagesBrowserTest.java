@@ -62,10 +62,15 @@ class PublicPagesBrowserTest {
     }
 
     @Test
-    void theRegisterFiltersWithJavaScriptTurnedOff() {
+    void everyPublicPageReadsAndTheRegisterFiltersWithJavaScriptTurnedOff() {
         assumeTrue(Browsers.available(), "Debian chromium and chromium-driver are not installed");
         WebDriver browser = Browsers.chromium(false);
         try {
+            for (String page : PAGES) { // every public page reads whole without script
+                browser.get(url(page));
+                assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).isNotBlank();
+                assertThat(browser.findElements(By.tagName("main"))).as(page).hasSize(1);
+            }
             browser.get(url("/projects"));
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("CLOSED");
             browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
