@@ -29,6 +29,7 @@ public final class DevStore {
             case "store" -> store(rest);
             case "keys" -> LocalKeys.ensure(Path.of(rest.get(0)));
             case "token" -> System.out.println(token(rest));
+            case "realm" -> LocalRealm.write(Path.of(rest.get(0)), Path.of(rest.get(1)), Path.of(rest.get(2)));
             case "jwks" -> TrustedKeys.write(Path.of(rest.get(0)), java.net.URI.create(rest.get(1)),
                     Path.of(rest.get(2)));
             case "log" -> {
@@ -88,7 +89,7 @@ public final class DevStore {
     private static void usage() {
         System.err.println(
                 "usage: devstore store <dataDir> <host> <port> | keys <dir> | token <dir> <role> [subject] [claim=value...]"
-                        + " | jwks <dir> <provider-jwks-url> <output>"
+                        + " | realm <realm-file> <dir> <output> | jwks <dir> <provider-jwks-url> <output>"
                         + " | log <mongodb-uri> check | fill-hole FIRST LAST REASON | resolve FAULT_ID HOW");
         System.exit(2);
     }
