@@ -2,8 +2,6 @@ package fr.contact.eds.portal.audit;
 
 import fr.contact.eds.portal.web.ServiceUnavailable;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The patient's own access trail; a trail that does not answer is a "try again" page, never an empty list. */
@@ -19,10 +17,7 @@ public class Audit {
     }
 
     public AccessesPage accesses(String cursor) {
-        try {
-            return api.accesses(cursor == null || cursor.isBlank() ? null : cursor, PAGE_SIZE);
-        } catch (WebApplicationException | ProcessingException e) {
-            throw new ServiceUnavailable("audit", e);
-        }
+        return ServiceUnavailable.whenCalling("audit",
+                () -> api.accesses(cursor == null || cursor.isBlank() ? null : cursor, PAGE_SIZE));
     }
 }

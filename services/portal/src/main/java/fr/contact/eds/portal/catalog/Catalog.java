@@ -52,10 +52,6 @@ public class Catalog {
     }
 
     private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (WebApplicationException | ProcessingException e) {
-            throw new ServiceUnavailable("catalog", e);
-        }
+        return ServiceUnavailable.whenCalling("catalog", request);
     }
 }
