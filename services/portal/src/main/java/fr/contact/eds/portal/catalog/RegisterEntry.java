@@ -1,6 +1,7 @@
 package fr.contact.eds.portal.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.contact.eds.portal.web.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,8 +28,8 @@ public record RegisterEntry(String projectId, String title, String laySummary, S
         return laySummary == null || laySummary.isBlank() ? purpose : laySummary;
     }
 
-    /** The year the CSE decided, the register's "year" filter; null before a decision. */
+    /** The year the CSE decided, the register's "year" filter, in the time zone its date is shown in. */
     public Integer decisionYear() {
-        return decidedAt == null ? null : decidedAt.atZone(java.time.ZoneOffset.UTC).getYear();
+        return decidedAt == null ? null : decidedAt.atZone(Dates.FRANCE).getYear();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
 @TemplateExtension
 public class Dates {
 
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+    /** The time zone the portal's dates are read in (overseas associations' visitors read Paris time too). */
+    public static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private Dates() {}
 

@@ -5,6 +5,7 @@ import fr.contact.eds.portal.information.Figures;
 import fr.contact.eds.portal.information.PortalConfig;
 import fr.contact.eds.portal.statistics.Breakdown;
 import fr.contact.eds.portal.statistics.StatisticsPeriod;
+import fr.contact.eds.portal.web.Dates;
 import fr.contact.eds.portal.web.ServiceUnavailable;
 import fr.contact.eds.portal.web.Visitor;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,14 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** What CONTACT is and what patients may do, in plain words; the accessibility statement. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class InformationPages {
-
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     @CheckedTemplate(basePath = "information")
     static class Templates {
@@ -72,7 +70,7 @@ public class InformationPages {
 
     private Figures figures() {
         try {
-            StatisticsPeriod year = StatisticsPeriod.of(null, null, LocalDate.now(FRANCE));
+            StatisticsPeriod year = StatisticsPeriod.of(null, null, LocalDate.now(Dates.FRANCE));
             Breakdown months = Breakdown.of("month",
                     catalog.statistics(year.from().toString(), year.to().toString(), "month"));
             return new Figures(true, catalog.register().size(), catalog.datasets().size(), months.shownTotal());

@@ -5,6 +5,7 @@ import fr.contact.eds.portal.statistics.BarChart;
 import fr.contact.eds.portal.statistics.Breakdown;
 import fr.contact.eds.portal.statistics.StatisticsPeriod;
 import fr.contact.eds.portal.web.BadParameter;
+import fr.contact.eds.portal.web.Dates;
 import fr.contact.eds.portal.web.Visitor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 public class StatisticsPages {
 
     static final List<String> DIMENSIONS = List.of("month", "modality", "ageBand", "departement");
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     @CheckedTemplate(basePath = "statistics")
     static class Templates {
@@ -44,7 +43,7 @@ public class StatisticsPages {
     @Path("statistics")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance statistics(@QueryParam("from") String from, @QueryParam("to") String to) {
-        StatisticsPeriod period = StatisticsPeriod.of(from, to, LocalDate.now(FRANCE));
+        StatisticsPeriod period = StatisticsPeriod.of(from, to, LocalDate.now(Dates.FRANCE));
         List<Breakdown> tables = DIMENSIONS.stream().map(d -> breakdown(period, d)).toList();
         return Templates.statistics(period, BarChart.of(tables.get(0)), tables).setLocale(visitor.locale());
     }
@@ -58,7 +57,7 @@ public class StatisticsPages {
         if (!DIMENSIONS.contains(dimension)) {
             throw new BadParameter("groupBy", groupBy);
         }
-        StatisticsPeriod period = StatisticsPeriod.of(from, to, LocalDate.now(FRANCE));
+        StatisticsPeriod period = StatisticsPeriod.of(from, to, LocalDate.now(Dates.FRANCE));
         String body = breakdown(period, dimension).rows().stream().map(r -> csvField(r.label()) + "," + r.shown())
                 .collect(Collectors.joining("\r\n", dimension + ",episodes\r\n", "\r\n"));
         return Response.ok(body, "text/csv;charset=UTF-8").header("Content-Disposition",
