@@ -67,8 +67,9 @@ public class PatientPages {
     @GET
     public TemplateInstance status() {
         ConsentStatus status = consent.status();
-        List<RegisterEntry> opposed = catalog.register().stream()
-                .filter(p -> status.opposedProjects().contains(p.projectId())).toList();
+        // Titles only for the projects the patient opposes: none, no call to the catalog.
+        List<RegisterEntry> opposed = status.opposedProjects().isEmpty() ? List.of()
+                : catalog.register().stream().filter(p -> status.opposedProjects().contains(p.projectId())).toList();
         return session.page(Templates.status(session.name(), status, opposed));
     }
 
